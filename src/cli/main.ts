@@ -1,0 +1,291 @@
+import { spawnSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
+import * as path from 'node:path';
+import { Evaluator } from '../evaluate/evaluator';
+import { defineBuiltins, defaultSuffixes } from '../evaluate/builtins';
+import { builtinFunctions } from '../evaluate/functions';
+import { MakeState } from '../evaluate/state';
+import { parseAssignment } from '../parse/assignment';
+import { Builder, BuildOptions } from '../graph/remake';
+import { finishDatabase } from '../graph/snap';
+import { LocalExecutor } from '../execute/local';
+import { ExitRequest, MakeError } from '../report/errors';
+import { ConsoleReporter, Diagnostics } from '../report/reporter';
+import {
+  Options,
+  UsageError,
+  defaultOptions,
+  formatMakeflags,
+  parseArguments,
+  parseMakeflags,
+} from './options';
+import { usage, versionText } from './help';
+
+/** The features GNU make 4.3 lists in `.FEATURES`. */
+const features =
+  'target-specific order-only second-expansion else-if shortest-stem ' +
+  'undefine oneshell nocomment grouped-target extra-prereqs archives ' +
+  'jobserver output-sync check-symlink load';
+
+/** The absolute path of the amake executable, for $(MAKE). */
+function amakeExecutable(): string {
+  const script = process.argv[1] ?? 'amake';
+  try {
+    return realpathSync(script);
+  } catch {
+    return path.resolve(script);
+  }
+}
+
+/** Runs amake with the process's arguments and exits with its status. */
+export function main(): void {
+  const reporter = new ConsoleReporter();
+  const level = Number.parseInt(process.env.MAKELEVEL ?? '0', 10) || 0;
+  const name = path.basename(process.argv[1] ?? 'amake');
+  const program = level > 0 ? `${name}[${level}]` : name;
+  const diagnostics = new Diagnostics(reporter, program);
+  run(process.argv.slice(2), diagnostics, level).then(
+    (status) => process.exit(status),
+    (error: unknown) => process.exit(reportFailure(error, diagnostics)),
+  );
+}
+
+function reportFailure(error: unknown, diagnostics: Diagnostics): number {
+  if (error instanceof ExitRequest) return error.status;
+  if (error instanceof MakeError) {
+    diagnostics.fatal(error.location, error.message);
+    return 2;
+  }
+  if (error instanceof UsageError) {
+    diagnostics.reporter.err(`${diagnostics.program}: ${error.message}\n`);
+    diagnostics.reporter.err(usage(diagnostics.program));
+    return 2;
+  }
+  const text = error instanceof Error ? (error.stack ?? error.message) : error;
+  diagnostics.reporter.err(
+    `${diagnostics.program}: *** internal error: ${String(text)}\n`,
+  );
+  return 2;
+}
+
+/** The phases of a make run, in order. */
+async function run(
+  args: string[],
+  diagnostics: Diagnostics,
+  level: number,
+): Promise<number> {
+  // The command line: MAKEFLAGS from the environment, then the arguments.
+  const options = defaultOptions();
+  parseMakeflags(process.env.MAKEFLAGS ?? process.env.MFLAGS ?? '', options);
+  const makeflagsVariables = options.variables.length;
+  parseArguments(args, options);
+  if (options.help) {
+    diagnostics.reporter.out(usage(diagnostics.program));
+    return 0;
+  }
+  if (options.version) {
+    diagnostics.reporter.out(versionText());
+    return 0;
+  }
+  void makeflagsVariables;
+
+  for (const directory of options.directories) {
+    try {
+      process.chdir(directory);
+    } catch {
+      throw new MakeError(`${directory}: No such file or directory`);
+    }
+  }
+  const printDirectory =
+    options.printDirectory ??
+    ((level > 0 || options.directories.length > 0) && !options.silent);
+  if (printDirectory) {
+    diagnostics.reporter.out(
+      `${diagnostics.program}: Entering directory '${process.cwd()}'\n`,
+    );
+  }
+  try {
+    return await readAndBuild(options, diagnostics, level);
+  } finally {
+    if (printDirectory) {
+      diagnostics.reporter.out(
+        `${diagnostics.program}: Leaving directory '${process.cwd()}'\n`,
+      );
+    }
+  }
+}
+
+async function readAndBuild(
+  options: Options,
+  diagnostics: Diagnostics,
+  level: number,
+): Promise<number> {
+  // Evaluate: built-ins, the environment, the command line, the makefiles.
+  const state = new MakeState(diagnostics, builtinFunctions, {
+    warnUndefined: options.warnUndefined,
+    environmentOverrides: options.environmentOverrides,
+    noBuiltinRules: options.noBuiltinRules,
+    noBuiltinVariables: options.noBuiltinVariables,
+  });
+  const evaluator = new Evaluator(state);
+  defineStartupVariables(state, options, level);
+  defineBuiltins(state, options);
+  importEnvironment(state);
+  defineCommandLineVariables(state, evaluator, options);
+  state.includeDirectories = [
+    ...options.includeDirectories,
+    '/usr/local/include',
+    '/usr/include',
+  ];
+  for (const text of options.evals) {
+    state.expander.location = null;
+    evaluator.evaluateText(text, state.globalScope);
+  }
+
+  const makefiles = options.makefiles.length
+    ? options.makefiles
+    : defaultMakefile();
+  for (const makefile of makefiles) {
+    const name = makefile === '-' ? '/dev/stdin' : makefile;
+    if (!evaluator.readMakefile(name)) {
+      if (options.makefiles.length) {
+        throw new MakeError(`${makefile}: No such file or directory`);
+      }
+    }
+  }
+  finishDatabase(state);
+
+  // Goals: the command line's, or the default goal.
+  let goals = options.goals;
+  if (goals.length === 0) {
+    const defaultGoal = state.value('.DEFAULT_GOAL').trim();
+    if (defaultGoal === '') {
+      if (state.makefiles.length === 0) {
+        throw new MakeError('No targets specified and no makefile found');
+      }
+      throw new MakeError('No targets');
+    }
+    goals = [defaultGoal];
+  }
+
+  // Build.
+  const buildOptions: BuildOptions = {
+    justPrint: options.justPrint,
+    touch: options.touch,
+    question: options.question,
+    keepGoing: options.keepGoing,
+    ignoreErrors: options.ignoreErrors,
+    silent: options.silent,
+    alwaysMake: options.alwaysMake,
+    oldFiles: new Set(options.oldFiles),
+    newFiles: new Set(options.newFiles),
+  };
+  const builder = new Builder(
+    state,
+    buildOptions,
+    new LocalExecutor(),
+    diagnostics,
+  );
+  for (const missing of evaluator.missingIncludes) {
+    if (!missing.optional) {
+      diagnostics.warning(
+        missing.location,
+        `${missing.name}: No such file or directory`,
+      );
+      throw new MakeError(`No rule to make target '${missing.name}'`);
+    }
+  }
+  return builder.build(goals);
+}
+
+function defaultMakefile(): string[] {
+  for (const name of ['GNUmakefile', 'makefile', 'Makefile']) {
+    const result = spawnSync('test', ['-f', name]);
+    if (result.status === 0) return [name];
+  }
+  return [];
+}
+
+function defineStartupVariables(
+  state: MakeState,
+  options: Options,
+  level: number,
+): void {
+  const simple = (name: string, value: string) =>
+    state.define(name, value, 'simple', 'default', null);
+  const executable = amakeExecutable();
+  simple('MAKE', '$(MAKE_COMMAND)');
+  state.define('MAKE', '$(MAKE_COMMAND)', 'recursive', 'default', null);
+  simple('MAKE_COMMAND', executable);
+  simple('MAKE_VERSION', '4.3');
+  simple('MAKE_HOST', 'x86_64-pc-linux-gnu');
+  simple('CURDIR', process.cwd());
+  simple('SHELL', '/bin/sh');
+  simple('.SHELLFLAGS', '-c');
+  simple('MAKELEVEL', String(level));
+  simple('.FEATURES', features);
+  simple('.INCLUDE_DIRS', '/usr/local/include /usr/include /usr/include');
+  simple('.LIBPATTERNS', 'lib%.so lib%.a');
+  simple('SUFFIXES', options.noBuiltinRules ? '' : defaultSuffixes);
+  simple('.DEFAULT_GOAL', '');
+  simple('MAKECMDGOALS', options.goals.join(' '));
+  state.define(
+    'MAKEFLAGS',
+    formatMakeflags(options, null),
+    'simple',
+    'file',
+    null,
+  );
+  const restarts = process.env.MAKE_RESTARTS;
+  if (restarts) simple('MAKE_RESTARTS', restarts);
+  for (const letter of ['@', '%', '<', '?', '^', '+', '*']) {
+    state.define(
+      `${letter}D`,
+      `$(patsubst %/,%,$(dir $${letter}))`,
+      'recursive',
+      'automatic',
+      null,
+    );
+    state.define(
+      `${letter}F`,
+      `$(notdir $${letter})`,
+      'recursive',
+      'automatic',
+      null,
+    );
+  }
+  state.globals.get('MAKEFLAGS')!.exported = 'export';
+}
+
+function importEnvironment(state: MakeState): void {
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value === undefined) continue;
+    if (name === 'SHELL' || name === 'MAKEFLAGS' || name === 'MAKELEVEL') {
+      continue;
+    }
+    if (name === 'MAKE_RESTARTS') continue;
+    state.define(name, value, 'recursive', 'environment', null);
+  }
+}
+
+function defineCommandLineVariables(
+  state: MakeState,
+  evaluator: Evaluator,
+  options: Options,
+): void {
+  for (const text of options.variables) {
+    const assignment = parseAssignment(text);
+    if (!assignment) continue;
+    const name = state.expander.expand(assignment.name, state.globalScope);
+    evaluator.defineVariable(
+      state.globals,
+      state.globalScope,
+      name.trim(),
+      assignment.operator,
+      assignment.value,
+      'command line',
+      { file: '<command-line>', line: 0 },
+      false,
+    );
+  }
+}

@@ -1,0 +1,559 @@
+import { MakeError } from '../report/errors';
+import { parseModifiedAssignment, noModifiers } from '../parse/assignment';
+import { collapseContinuations } from '../parse/lines';
+import { Location } from '../parse/location';
+import { ExplicitRule, Prerequisite, Recipe, RecipeLine } from './database';
+import type { ReadContext } from './evaluator';
+import { expandFileNames } from './filenames';
+import { MakeState } from './state';
+import { matchPattern, parsePattern, words } from './text';
+import { VariableSet } from './variables';
+
+/** A rule whose line has been read; its recipe lines may still follow. */
+export interface PendingRule {
+  readonly targets: string[];
+  readonly doubleColon: boolean;
+  readonly grouped: boolean;
+  /** Prerequisite text after the first expansion. */
+  readonly prerequisites: string;
+  /** For static pattern rules: the target pattern. */
+  readonly targetPattern: string | null;
+  readonly recipe: RecipeLine[];
+  readonly location: Location;
+}
+
+/** Special targets whose effect is immediate, as in GNU make. */
+const immediateSpecials = new Set([
+  '.POSIX',
+  '.SECONDEXPANSION',
+  '.ONESHELL',
+  '.NOTPARALLEL',
+  '.EXPORT_ALL_VARIABLES',
+]);
+
+/**
+ * Reads rule lines and records rules in the database: explicit, static
+ * pattern, pattern and double-colon rules, and target-specific variables.
+ */
+export class RuleRecorder {
+  /** Set by the evaluator to define target-specific variables. */
+  defineTargetVariable: (
+    set: VariableSet,
+    name: string,
+    operator: string,
+    value: string,
+    override: boolean,
+    location: Location,
+  ) => ReturnType<MakeState['define']> = () => {
+    throw new Error('target variables are not wired');
+  };
+
+  constructor(private readonly state: MakeState) {}
+
+  /** Reads a line that is neither an assignment nor a directive. */
+  readRuleLine(context: ReadContext, raw: string): void {
+    const state = this.state;
+    const expander = state.expander;
+    this.finishRule(context);
+    context.noTargets = false;
+
+    // A `;` starts the recipe, unless a comment starts first.
+    let head = raw;
+    let recipeText: string | null = null;
+    const semicolon = findSemicolonOrComment(raw);
+    if (semicolon >= 0 && raw[semicolon] === '#') {
+      head = raw.slice(0, semicolon);
+    } else if (semicolon >= 0) {
+      head = raw.slice(0, semicolon);
+      recipeText = raw.slice(semicolon + 1);
+    }
+    head = collapseContinuations(head);
+
+    // Expand word by word up to the first colon: what follows may be a
+    // target-specific assignment, which must not be expanded yet.
+    const tokens = tokenize(head);
+    if (tokens.length === 0) {
+      if (recipeText !== null) {
+        throw new MakeError('missing rule before recipe', context.location);
+      }
+      return;
+    }
+    if (tokens[0]!.text === ':' || tokens[0]!.text === '::') {
+      context.noTargets = true;
+      context.rule = 'ignored';
+      return;
+    }
+    let expanded = '';
+    let colon = -1;
+    let consumed = 0;
+    for (const token of tokens) {
+      expanded += (expanded === '' ? '' : ' ') + expander.expand(token.text, context.scope);
+      consumed = token.end;
+      if (recipeText === null) {
+        const found = findUnquoted(expanded, ';');
+        if (found >= 0) {
+          recipeText = expanded.slice(found + 1) + head.slice(consumed);
+          expanded = expanded.slice(0, found);
+          consumed = head.length;
+          recipeText = expander.expand(recipeText, context.scope);
+        }
+      }
+      colon = findUnquoted(expanded, ':');
+      if (colon >= 0) break;
+    }
+    if (colon < 0) {
+      if (expanded.trim() === '') return;
+      const eightSpaces =
+        state.recipePrefix === '\t' && raw.startsWith('        ');
+      throw new MakeError(
+        eightSpaces
+          ? 'missing separator (did you mean TAB instead of 8 spaces?)'
+          : 'missing separator',
+        context.location,
+      );
+    }
+
+    // Targets: the words before the colon; `&:` groups them.
+    let targetText = expanded.slice(0, colon);
+    let grouped = false;
+    if (targetText.endsWith('&')) {
+      grouped = true;
+      targetText = targetText.slice(0, -1);
+    }
+    let after = expanded.slice(colon + 1);
+    const doubleColon = after.startsWith(':');
+    if (doubleColon) after = after.slice(1);
+    const targets = expandFileNames(words(targetText), true);
+    if (targets.length === 0) {
+      context.noTargets = true;
+      context.rule = 'ignored';
+      return;
+    }
+
+    // `target: VAR = value` defines a target-specific variable.
+    const unexpandedRest = after + head.slice(consumed);
+    const modifiers = noModifiers();
+    const assignment = parseModifiedAssignment(unexpandedRest, true, modifiers);
+    if (assignment && assignment.assignment) {
+      let value = assignment.assignment.value;
+      if (recipeText !== null) value += ';' + collapseContinuations(recipeText);
+      this.recordTargetVariables(
+        context,
+        targets,
+        assignment.assignment.name,
+        assignment.assignment.operator,
+        value,
+        modifiers,
+      );
+      context.rule = null;
+      return;
+    }
+
+    let prerequisites =
+      after + expander.expand(head.slice(consumed), context.scope);
+    if (recipeText === null) {
+      const found = findUnquoted(prerequisites, ';');
+      if (found >= 0) {
+        recipeText = prerequisites.slice(found + 1);
+        prerequisites = prerequisites.slice(0, found);
+      }
+    }
+
+    // `targets: target-pattern: prerequisite-patterns` is a static pattern.
+    let targetPattern: string | null = null;
+    const secondColon = findUnquoted(prerequisites, ':');
+    if (secondColon >= 0) {
+      const patterns = words(prerequisites.slice(0, secondColon));
+      if (patterns.length === 0) {
+        throw new MakeError('missing target pattern', context.location);
+      }
+      if (patterns.length > 1) {
+        throw new MakeError('multiple target patterns', context.location);
+      }
+      targetPattern = patterns[0]!;
+      if (!parsePattern(targetPattern)) {
+        throw new MakeError(
+          "target pattern contains no '%'",
+          context.location,
+        );
+      }
+      prerequisites = prerequisites.slice(secondColon + 1);
+    }
+
+    const rule: PendingRule = {
+      targets,
+      doubleColon,
+      grouped,
+      prerequisites: prerequisites.trim(),
+      targetPattern,
+      recipe: [],
+      location: context.location,
+    };
+    if (recipeText !== null) {
+      rule.recipe.push({ text: recipeText, location: context.location });
+    }
+    context.rule = rule;
+    this.noteDefaultGoal(targets);
+  }
+
+  /** Records the rule being read, with its recipe, in the database. */
+  finishRule(context: ReadContext): void {
+    const rule = context.rule;
+    context.rule = null;
+    if (rule === null || rule === 'ignored') return;
+    const recipe: Recipe | null =
+      rule.recipe.length > 0
+        ? { lines: rule.recipe, location: rule.recipe[0]!.location }
+        : null;
+    const patternTargets = rule.targets.filter((target) =>
+      parsePattern(target),
+    );
+    if (rule.targetPattern === null && patternTargets.length > 0) {
+      if (patternTargets.length !== rule.targets.length) {
+        throw new MakeError('mixed implicit and normal rules', rule.location);
+      }
+      this.recordPatternRule(rule, recipe);
+      return;
+    }
+    if (rule.targetPattern !== null && patternTargets.length > 0) {
+      throw new MakeError(
+        'mixed implicit and static pattern rules',
+        rule.location,
+      );
+    }
+    for (const target of rule.targets) {
+      this.recordExplicit(rule, target, recipe);
+    }
+  }
+
+  private recordPatternRule(rule: PendingRule, recipe: Recipe | null): void {
+    const secondExpansion = this.state.secondExpansion;
+    const parsed = splitPrerequisites(rule.prerequisites);
+    this.state.database.patternRules.push({
+      targets: rule.targets,
+      prerequisites: secondExpansion ? [] : parsed,
+      recipe,
+      terminal: rule.doubleColon,
+      location: rule.location,
+      secondExpansion: secondExpansion
+        ? [{ text: rule.prerequisites, orderOnly: false }]
+        : null,
+      builtin: false,
+    });
+  }
+
+  private recordExplicit(
+    rule: PendingRule,
+    target: string,
+    recipe: Recipe | null,
+  ): void {
+    const database = this.state.database;
+    let stem: string | null = null;
+    let prerequisiteText = rule.prerequisites;
+    if (rule.targetPattern !== null) {
+      const pattern = parsePattern(rule.targetPattern)!;
+      stem = matchPattern(pattern, target);
+      if (stem === null) {
+        this.state.diagnostics.warning(
+          rule.location,
+          `target '${target}' doesn't match the target pattern`,
+        );
+        return;
+      }
+      prerequisiteText = words(rule.prerequisites)
+        .map((word) => substituteStem(word, stem!))
+        .join(' ');
+    }
+
+    const node = database.enter(target);
+    node.mentioned = true;
+    node.isTarget = true;
+    if (!node.location) node.location = rule.location;
+    const secondExpansion = this.state.secondExpansion;
+    const prerequisites = secondExpansion
+      ? []
+      : splitPrerequisites(prerequisiteText);
+
+    if (immediateSpecials.has(target)) this.applyImmediateSpecial(target);
+    if (target === '.SUFFIXES' && prerequisites.length === 0 && !secondExpansion) {
+      node.rules.length = 0;
+    }
+
+    const existing = node.rules[0];
+    if (existing && existing.doubleColon !== rule.doubleColon) {
+      throw new MakeError(
+        `target file '${target}' has both : and :: entries`,
+        rule.location,
+      );
+    }
+    const explicit: ExplicitRule = {
+      prerequisites,
+      recipe,
+      doubleColon: rule.doubleColon,
+      stem,
+      secondExpansion: secondExpansion
+        ? [{ text: prerequisiteText, orderOnly: false }]
+        : null,
+      group: rule.grouped ? rule.targets : null,
+    };
+    if (rule.doubleColon || !existing) {
+      node.rules.push(explicit);
+      return;
+    }
+    this.mergeRule(target, existing, explicit, rule.location);
+  }
+
+  /** A second single-colon rule for a target adds to the first. */
+  private mergeRule(
+    target: string,
+    existing: ExplicitRule,
+    added: ExplicitRule,
+    location: Location,
+  ): void {
+    if (added.recipe && existing.recipe) {
+      const diagnostics = this.state.diagnostics;
+      diagnostics.warning(
+        added.recipe.location,
+        `warning: overriding recipe for target '${target}'`,
+      );
+      diagnostics.warning(
+        existing.recipe.location,
+        `warning: ignoring old recipe for target '${target}'`,
+      );
+    }
+    void location;
+    if (added.recipe) {
+      // The prerequisites of the rule with the recipe come first.
+      existing.prerequisites = [
+        ...added.prerequisites,
+        ...existing.prerequisites,
+      ];
+      existing.recipe = added.recipe;
+      existing.stem = added.stem ?? existing.stem;
+      existing.group = added.group ?? existing.group;
+    } else {
+      existing.prerequisites.push(...added.prerequisites);
+    }
+    if (added.secondExpansion) {
+      existing.secondExpansion = [
+        ...(existing.secondExpansion ?? []),
+        ...added.secondExpansion,
+      ];
+    }
+  }
+
+  private applyImmediateSpecial(target: string): void {
+    const state = this.state;
+    switch (target) {
+      case '.POSIX':
+        state.posix = true;
+        break;
+      case '.SECONDEXPANSION':
+        state.secondExpansion = true;
+        break;
+      case '.ONESHELL':
+        state.oneShell = true;
+        break;
+      case '.NOTPARALLEL':
+        state.notParallel = true;
+        break;
+      case '.EXPORT_ALL_VARIABLES':
+        state.exportAll = true;
+        break;
+    }
+  }
+
+  /** The first ordinary target of the makefiles is the default goal. */
+  private noteDefaultGoal(targets: string[]): void {
+    const state = this.state;
+    const current = state.globals.get('.DEFAULT_GOAL');
+    if (current && current.value !== '') return;
+    for (const target of targets) {
+      if (target.startsWith('.') && !target.includes('/')) continue;
+      if (parsePattern(target)) continue;
+      state.define('.DEFAULT_GOAL', target, 'simple', 'file', null);
+      return;
+    }
+  }
+
+  private recordTargetVariables(
+    context: ReadContext,
+    targets: string[],
+    name: string,
+    operator: string,
+    value: string,
+    modifiers: ReturnType<typeof noModifiers>,
+  ): void {
+    const state = this.state;
+    const expandedName = state.expander
+      .expand(name, context.scope)
+      .trim();
+    if (expandedName === '') {
+      throw new MakeError('empty variable name', context.location);
+    }
+    for (const target of targets) {
+      let set: VariableSet;
+      if (parsePattern(target)) {
+        set = new VariableSet();
+        state.database.patternVariables.push({ pattern: target, variables: set });
+      } else {
+        const node = state.database.enter(target);
+        node.variables ??= new VariableSet();
+        set = node.variables;
+      }
+      const variable = this.defineTargetVariable(
+        set,
+        expandedName,
+        operator,
+        value,
+        modifiers.override,
+        context.location,
+      );
+      variable.isPrivate = modifiers.private;
+      if (modifiers.export) variable.exported = 'export';
+      if (modifiers.unexport) variable.exported = 'unexport';
+
+      // A command-line value still wins, unless this is an override.
+      if (variable.origin !== 'override') {
+        const global = state.globals.get(expandedName);
+        if (
+          global &&
+          global !== variable &&
+          (global.origin === 'command line' ||
+            global.origin === 'environment override')
+        ) {
+          variable.value = global.value;
+          variable.origin = global.origin;
+          variable.flavor = global.flavor;
+          variable.appendsToInherited = false;
+        }
+      }
+    }
+  }
+}
+
+/** `a b | c` as prerequisites: those after the `|` are order-only. */
+export function splitPrerequisites(text: string): Prerequisite[] {
+  const result: Prerequisite[] = [];
+  let orderOnly = false;
+  const list = words(text);
+  const names: { name: string; orderOnly: boolean }[] = [];
+  for (const word of list) {
+    if (word === '|') {
+      orderOnly = true;
+      continue;
+    }
+    names.push({ name: word, orderOnly });
+  }
+  const expandedNormal = expandFileNames(
+    names.filter((n) => !n.orderOnly).map((n) => n.name),
+    true,
+  );
+  const expandedOrderOnly = expandFileNames(
+    names.filter((n) => n.orderOnly).map((n) => n.name),
+    true,
+  );
+  for (const name of expandedNormal) result.push({ name, orderOnly: false });
+  for (const name of expandedOrderOnly) result.push({ name, orderOnly: true });
+  return result;
+}
+
+/** A static pattern prerequisite with the stem put in place of its `%`. */
+function substituteStem(word: string, stem: string): string {
+  if (word === '|') return word;
+  const pattern = parsePattern(word);
+  if (!pattern) return word;
+  return pattern.prefix + stem + pattern.suffix;
+}
+
+/** A token of a rule line before it is expanded. */
+interface Token {
+  readonly text: string;
+  /** Index just past the token in the line. */
+  readonly end: number;
+}
+
+/**
+ * Splits a rule line as GNU's get_next_mword does: words end at white
+ * space and at `:`, `;` and `=`, which are tokens of their own (`::`
+ * being one); variable references are never split.
+ */
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    if (i >= text.length) break;
+    const start = i;
+    const c = text[i]!;
+    if (c === ':') {
+      i += text[i + 1] === ':' ? 2 : 1;
+      tokens.push({ text: text.slice(start, i), end: i });
+      continue;
+    }
+    if (c === ';' || c === '=') {
+      i++;
+      tokens.push({ text: c, end: i });
+      continue;
+    }
+    while (i < text.length) {
+      const d = text[i]!;
+      if (d === ' ' || d === '\t' || d === ':' || d === ';' || d === '=') {
+        break;
+      }
+      if (d === '\\' && i + 1 < text.length) {
+        i += 2;
+        continue;
+      }
+      if (d === '$') {
+        i = skipReference(text, i + 1);
+        continue;
+      }
+      i++;
+    }
+    tokens.push({ text: text.slice(start, i), end: i });
+  }
+  return tokens;
+}
+
+function skipReference(text: string, i: number): number {
+  const opener = text[i];
+  if (opener !== '(' && opener !== '{') return i + 1;
+  const closer = opener === '(' ? ')' : '}';
+  let depth = 1;
+  for (i++; i < text.length; i++) {
+    if (text[i] === opener) depth++;
+    else if (text[i] === closer && --depth === 0) return i + 1;
+  }
+  return i;
+}
+
+/** The first `c` not quoted by a backslash, or -1. */
+function findUnquoted(text: string, c: string): number {
+  for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) {
+    let slashes = 0;
+    for (let j = i - 1; j >= 0 && text[j] === '\\'; j--) slashes++;
+    if (slashes % 2 === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * The first `;` or `#` of a raw rule line outside variable references,
+ * honouring backslash quoting; -1 when there is neither.
+ */
+function findSemicolonOrComment(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '$') {
+      i = skipReference(text, i + 1) - 1;
+      continue;
+    }
+    if (c === ';' || c === '#') return i;
+  }
+  return -1;
+}

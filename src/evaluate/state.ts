@@ -1,0 +1,187 @@
+import { spawnSync } from 'node:child_process';
+import { Location } from '../parse/location';
+import { Diagnostics } from '../report/reporter';
+import { Database } from './database';
+import {
+  BuiltinFunction,
+  Expander,
+  ExpansionHost,
+  ShellResult,
+} from './expand';
+import {
+  Flavor,
+  Origin,
+  Variable,
+  VariableScope,
+  VariableSet,
+  mayReplace,
+  newVariable,
+} from './variables';
+
+/** Settings of the command line that reading and expanding depend on. */
+export interface EvaluationSettings {
+  readonly warnUndefined: boolean;
+  /** `-e`: the environment overrides makefile assignments. */
+  readonly environmentOverrides: boolean;
+  /** `-r`: no built-in rules. */
+  readonly noBuiltinRules: boolean;
+  /** `-R`: no built-in variables. */
+  readonly noBuiltinVariables: boolean;
+}
+
+/**
+ * The make database while it is read: global variables, files and rules,
+ * and the switches special targets turn on. What `$(eval)` and the other
+ * functions reach is reached through here.
+ */
+export class MakeState implements ExpansionHost {
+  readonly globals = new VariableSet();
+  readonly globalScope = new VariableScope(this.globals, null);
+  readonly database = new Database();
+  readonly expander: Expander;
+
+  /** The makefiles read, in order, for MAKEFILE_LIST. */
+  readonly makefiles: string[] = [];
+  includeDirectories: string[] = [];
+  /** `export` alone, or `.EXPORT_ALL_VARIABLES`. */
+  exportAll = false;
+  posix = false;
+  secondExpansion = false;
+  oneShell = false;
+  notParallel = false;
+  recipePrefix = '\t';
+
+  /** Set by the evaluator: reads text as makefile lines (`$(eval)`). */
+  evaluateHook: (text: string, scope: VariableScope) => void = () => {};
+
+  constructor(
+    readonly diagnostics: Diagnostics,
+    readonly functions: ReadonlyMap<string, BuiltinFunction>,
+    readonly settings: EvaluationSettings,
+  ) {
+    this.expander = new Expander(this);
+  }
+
+  get warnUndefined(): boolean {
+    return this.settings.warnUndefined;
+  }
+
+  evaluate(text: string, scope: VariableScope): void {
+    this.evaluateHook(text, scope);
+  }
+
+  shell(command: string, scope: VariableScope): ShellResult {
+    const shellPath = this.expander.valueOfName('SHELL', scope) || '/bin/sh';
+    const flags = this.expander.valueOfName('.SHELLFLAGS', scope) || '-c';
+    const result = spawnSync(shellPath, [...splitFlags(flags), command], {
+      encoding: 'buffer',
+      stdio: ['inherit', 'pipe', 'inherit'],
+      env: this.environment(scope),
+      maxBuffer: 1 << 30,
+    });
+    const output = result.stdout ? result.stdout.toString('latin1') : '';
+    let status = result.status ?? 127;
+    if (result.signal) status = 128 + signalNumber(result.signal);
+    return { output, status };
+  }
+
+  setGlobal(name: string, value: string): void {
+    this.define(name, value, 'simple', 'file', null, this.globals);
+  }
+
+  /** The value of a variable as seen from `scope`, expanded. */
+  value(name: string, scope: VariableScope = this.globalScope): string {
+    return this.expander.valueOfName(name, scope);
+  }
+
+  /**
+   * Defines a variable in `set`, respecting origin precedence: a makefile
+   * cannot replace a command-line value without `override`.
+   */
+  define(
+    name: string,
+    value: string,
+    flavor: Flavor,
+    origin: Origin,
+    location: Location | null,
+    set: VariableSet = this.globals,
+  ): Variable {
+    if (origin === 'environment' && this.settings.environmentOverrides) {
+      origin = 'environment override';
+    }
+    const existing = set.get(name);
+    if (existing && !mayReplace(existing.origin, origin)) return existing;
+    if (existing) {
+      existing.value = value;
+      existing.flavor = flavor;
+      existing.origin = origin;
+      existing.location = location;
+      existing.appendsToInherited = false;
+      existing.conditional = false;
+      this.noteSpecial(existing);
+      return existing;
+    }
+    const variable = newVariable(name, value, flavor, origin, location);
+    set.set(variable);
+    this.noteSpecial(variable);
+    return variable;
+  }
+
+  /** Variables that change how make reads makefiles take effect at once. */
+  private noteSpecial(variable: Variable): void {
+    if (variable.name === '.RECIPEPREFIX') {
+      this.recipePrefix = variable.value === '' ? '\t' : variable.value[0]!;
+    }
+  }
+
+  /**
+   * The environment a recipe or `$(shell)` sees: the exported variables as
+   * seen from `scope`, expanded.
+   */
+  environment(scope: VariableScope): NodeJS.ProcessEnv {
+    const environment: NodeJS.ProcessEnv = {};
+    const seen = new Set<string>();
+    for (let s: VariableScope | null = scope; s; s = s.parent) {
+      for (const variable of s.set.variables.values()) {
+        if (seen.has(variable.name)) continue;
+        if (variable.isPrivate && s.isInheritedView) continue;
+        seen.add(variable.name);
+        if (!this.isExported(variable)) continue;
+        environment[variable.name] = this.expander.valueOfName(
+          variable.name,
+          scope,
+        );
+      }
+    }
+    return environment;
+  }
+
+  private isExported(variable: Variable): boolean {
+    if (variable.exported === 'export') return true;
+    if (variable.exported === 'unexport') return false;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(variable.name)) return false;
+    if (variable.origin === 'environment') return true;
+    if (variable.origin === 'environment override') return true;
+    if (variable.origin === 'command line') return true;
+    return this.exportAll && variable.origin !== 'default';
+  }
+}
+
+function splitFlags(flags: string): string[] {
+  return flags.split(/[ \t\n]+/).filter((flag) => flag !== '');
+}
+
+const signalNumbers: Record<string, number> = {
+  SIGHUP: 1,
+  SIGINT: 2,
+  SIGQUIT: 3,
+  SIGKILL: 9,
+  SIGSEGV: 11,
+  SIGPIPE: 13,
+  SIGALRM: 14,
+  SIGTERM: 15,
+};
+
+export function signalNumber(signal: string): number {
+  return signalNumbers[signal] ?? 1;
+}

@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import {
+  Command,
+  CommandOutcome,
+  Executor,
+  Job,
+  JobListener,
+  JobResult,
+} from './job';
+
+/**
+ * Runs a job's commands one after another through the shell on this
+ * machine, each in its own shell, the output going straight to amake's.
+ */
+export class LocalExecutor implements Executor {
+  async run(job: Job, listener: JobListener): Promise<JobResult> {
+    const startTime = Date.now();
+    for (const command of job.commands) {
+      listener.commandStarting(command);
+      if (!command.run) continue;
+      const outcome = await runCommand(job, command);
+      if (outcome.exitCode === 0 && outcome.signal === null) continue;
+      if (command.ignoreErrors) {
+        listener.commandFailedIgnored(command, outcome);
+        continue;
+      }
+      return {
+        outcome: { kind: 'failed', command, outcome },
+        startTime,
+        endTime: Date.now(),
+        executor: 'local',
+      };
+    }
+    return {
+      outcome: { kind: 'succeeded' },
+      startTime,
+      endTime: Date.now(),
+      executor: 'local',
+    };
+  }
+}
+
+function runCommand(job: Job, command: Command): Promise<CommandOutcome> {
+  return new Promise((resolve) => {
+    const child = spawn(job.shell, [...job.shellFlags, command.text], {
+      cwd: job.directory,
+      env: job.environment,
+      stdio: 'inherit',
+    });
+    child.on('error', () => resolve({ exitCode: 127, signal: null }));
+    child.on('exit', (code, signal) => {
+      resolve({ exitCode: code ?? 0, signal: signal ?? null });
+    });
+  });
+}

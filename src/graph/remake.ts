@@ -1,0 +1,648 @@
+import { unlinkSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { Location, formatLocation } from '../parse/location';
+import { MakeError } from '../report/errors';
+import { Diagnostics } from '../report/reporter';
+import {
+  ExplicitRule,
+  FileNode,
+  Prerequisite,
+  Recipe,
+} from '../evaluate/database';
+import { MakeState } from '../evaluate/state';
+import { splitPrerequisites } from '../evaluate/rules';
+import { words } from '../evaluate/text';
+import {
+  VariableScope,
+  VariableSet,
+  newVariable,
+} from '../evaluate/variables';
+import { Command, Executor, Job, JobListener } from '../execute/job';
+import { FileTime, FileTimes, missing, newest } from './filetime';
+import { ImplicitMatch, findImplicitRule } from './implicit';
+import { findInVpath } from './vpath';
+import { patternScopes } from './scopes';
+
+/** Command-line switches that change how targets are brought up to date. */
+export interface BuildOptions {
+  readonly justPrint: boolean; // -n
+  readonly touch: boolean; // -t
+  readonly question: boolean; // -q
+  readonly keepGoing: boolean; // -k
+  readonly ignoreErrors: boolean; // -i
+  readonly silent: boolean; // -s
+  readonly alwaysMake: boolean; // -B
+  readonly oldFiles: ReadonlySet<string>; // -o
+  readonly newFiles: ReadonlySet<string>; // -W
+}
+
+type Status = 'succeeded' | 'failed' | 'question';
+
+/** What the build learns of one file while it runs. */
+interface FileState {
+  status: Status | null;
+  visiting: boolean;
+  /** Its recipe ran (or would have, under -n). */
+  remade: boolean;
+  implicit: ImplicitMatch | null;
+  implicitSearched: boolean;
+  /** The name found through vpath, if it was found there. */
+  foundAs: string | null;
+  /** Variables as seen from this file while it is built. */
+  scope: VariableScope | null;
+}
+
+/**
+ * Brings goals up to date with GNU make's algorithm: prerequisites first,
+ * then the target's recipe when it is missing, phony or older than one of
+ * its prerequisites.
+ */
+export class Builder {
+  private readonly states = new Map<FileNode, FileState>();
+  private readonly times = new FileTimes();
+  private serial = 0;
+  /** Commands were started since the current goal began. */
+  private commandsStarted = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly state: MakeState,
+    private readonly options: BuildOptions,
+    private readonly executor: Executor,
+    private readonly diagnostics: Diagnostics,
+  ) {}
+
+  /** Updates each goal in order; returns make's exit status. */
+  async build(goals: string[]): Promise<number> {
+    let failed = false;
+    let question = false;
+    for (const goal of goals) {
+      const node = this.state.database.enter(goal);
+      const startedBefore = this.commandsStarted;
+      const status = await this.update(node, null);
+      if (status === 'failed') {
+        failed = true;
+        if (!this.options.keepGoing) break;
+        continue;
+      }
+      if (status === 'question') question = true;
+      if (this.stopped) break;
+      if (
+        this.commandsStarted === startedBefore &&
+        !this.options.question &&
+        status === 'succeeded'
+      ) {
+        this.reportNothingToDo(node);
+      }
+    }
+    this.deleteIntermediates();
+    if (failed) {
+      if (this.options.keepGoing) {
+        // GNU names the first goal not remade.
+      }
+      return 2;
+    }
+    return question ? 1 : 0;
+  }
+
+  private reportNothingToDo(node: FileNode): void {
+    if (this.options.silent) return;
+    const hasRecipe = this.recipeOf(node) !== null;
+    const text =
+      node.phony || !hasRecipe
+        ? `Nothing to be done for '${node.name}'.`
+        : `'${node.name}' is up to date.`;
+    this.diagnostics.reporter.out(`${this.diagnostics.program}: ${text}\n`);
+  }
+
+  private fileState(node: FileNode): FileState {
+    let fileState = this.states.get(node);
+    if (!fileState) {
+      fileState = {
+        status: null,
+        visiting: false,
+        remade: false,
+        implicit: null,
+        implicitSearched: false,
+        foundAs: null,
+        scope: null,
+      };
+      this.states.set(node, fileState);
+    }
+    return fileState;
+  }
+
+  /** The name the file is found by: its own, or one vpath found. */
+  private pathOf(node: FileNode): string {
+    return this.fileState(node).foundAs ?? node.name;
+  }
+
+  private timeOf(node: FileNode): FileTime {
+    if (this.options.oldFiles.has(node.name)) {
+      const time = this.times.get(this.pathOf(node));
+      return time === missing ? missing : 0n;
+    }
+    if (this.options.newFiles.has(node.name)) return newest;
+    return this.times.get(this.pathOf(node));
+  }
+
+  /** The recipe the file is made by, explicit or found by implicit search. */
+  private recipeOf(node: FileNode): Recipe | null {
+    const rule = node.rules.find((r) => r.recipe !== null);
+    if (rule) return rule.recipe;
+    return this.fileState(node).implicit?.recipe ?? null;
+  }
+
+  private async update(
+    node: FileNode,
+    parent: FileNode | null,
+  ): Promise<Status> {
+    const fileState = this.fileState(node);
+    if (fileState.status !== null) return fileState.status;
+    if (fileState.visiting) {
+      // The caller drops the dependency with GNU's warning.
+      return 'succeeded';
+    }
+    fileState.visiting = true;
+    try {
+      const status = await this.updateFile(node, parent, fileState);
+      fileState.status = status;
+      return status;
+    } finally {
+      fileState.visiting = false;
+    }
+  }
+
+  private async updateFile(
+    node: FileNode,
+    parent: FileNode | null,
+    fileState: FileState,
+  ): Promise<Status> {
+    if (node.isDoubleColon) {
+      return this.updateDoubleColon(node, parent, fileState);
+    }
+    const rule = node.rules[0] ?? null;
+    this.expandSecondPrerequisites(node, rule);
+
+    // Without an explicit recipe, look for an implicit rule.
+    const explicitRecipe = rule?.recipe ?? null;
+    if (!explicitRecipe && !node.phony && !fileState.implicitSearched) {
+      fileState.implicitSearched = true;
+      fileState.implicit = findImplicitRule(this.state, node, {
+        exists: (name) => this.existsOrIsTarget(name),
+      });
+    }
+    if (!explicitRecipe && !fileState.implicit && !node.phony) {
+      this.searchVpath(node, fileState);
+    }
+
+    const prerequisites = [
+      ...(rule?.prerequisites ?? []),
+      ...(fileState.implicit?.prerequisites ?? []),
+    ];
+    return this.updateWithRule(
+      node,
+      parent,
+      fileState,
+      prerequisites,
+      explicitRecipe ?? fileState.implicit?.recipe ?? null,
+      rule,
+    );
+  }
+
+  private async updateDoubleColon(
+    node: FileNode,
+    parent: FileNode | null,
+    fileState: FileState,
+  ): Promise<Status> {
+    let result: Status = 'succeeded';
+    for (const rule of node.rules) {
+      this.expandSecondPrerequisites(node, rule);
+      const status = await this.updateWithRule(
+        node,
+        parent,
+        fileState,
+        rule.prerequisites,
+        rule.recipe,
+        rule,
+      );
+      if (status !== 'succeeded') {
+        result = status;
+        if (status === 'failed') break;
+      }
+    }
+    return result;
+  }
+
+  private async updateWithRule(
+    node: FileNode,
+    parent: FileNode | null,
+    fileState: FileState,
+    prerequisites: readonly Prerequisite[],
+    recipe: Recipe | null,
+    rule: ExplicitRule | null,
+  ): Promise<Status> {
+    const timeBefore = this.timeOf(node);
+
+    // Bring every prerequisite up to date first, in order.
+    let mustRemake = timeBefore === missing || node.phony;
+    let failed = false;
+    const newer: FileNode[] = [];
+    for (const prerequisite of prerequisites) {
+      const dependency = this.state.database.enter(prerequisite.name);
+      const depState = this.fileState(dependency);
+      if (depState.visiting) {
+        this.diagnostics.reporter.err(
+          `${this.diagnostics.program}: Circular ${node.name} <- ${dependency.name} dependency dropped.\n`,
+        );
+        continue;
+      }
+      const depTimeBefore = this.timeOf(dependency);
+      const status = await this.update(dependency, node);
+      if (status === 'failed') {
+        failed = true;
+        if (!this.options.keepGoing) return 'failed';
+        continue;
+      }
+      if (status === 'question') return 'question';
+      if (prerequisite.orderOnly) continue;
+      const depTime = this.timeOf(dependency);
+      const changed =
+        depState.remade &&
+        (depTime !== depTimeBefore || depTimeBefore === missing);
+      if (changed || depTime > timeBefore) {
+        mustRemake = true;
+        newer.push(dependency);
+      }
+    }
+    if (failed) {
+      if (parent === null || true) {
+        this.diagnostics.error(
+          null,
+          `Target '${node.name}' not remade because of errors.`,
+        );
+      }
+      return 'failed';
+    }
+    if (this.options.alwaysMake) mustRemake = true;
+    if (this.options.oldFiles.has(node.name)) mustRemake = false;
+
+    if (!mustRemake) return 'succeeded';
+
+    // A missing file that nothing can make.
+    if (recipe === null) {
+      if (timeBefore === missing && !node.isTarget && !node.phony) {
+        const defaultRecipe = this.defaultRecipe();
+        if (defaultRecipe) {
+          return this.runRecipe(node, fileState, defaultRecipe, prerequisites, newer, rule);
+        }
+        return this.noRule(node, parent);
+      }
+      fileState.remade = true;
+      this.times.forget(this.pathOf(node));
+      return 'succeeded';
+    }
+    if (this.options.question) return 'question';
+    return this.runRecipe(node, fileState, recipe, prerequisites, newer, rule);
+  }
+
+  private noRule(node: FileNode, parent: FileNode | null): Status {
+    const needed = parent ? `, needed by '${parent.name}'` : '';
+    const message = `No rule to make target '${node.name}'${needed}`;
+    if (this.options.keepGoing) {
+      this.diagnostics.error(null, message + '.');
+      return 'failed';
+    }
+    throw new MakeError(message);
+  }
+
+  private defaultRecipe(): Recipe | null {
+    const node = this.state.database.file('.DEFAULT');
+    return node?.rules[0]?.recipe ?? null;
+  }
+
+  private async runRecipe(
+    node: FileNode,
+    fileState: FileState,
+    recipe: Recipe,
+    prerequisites: readonly Prerequisite[],
+    newer: FileNode[],
+    rule: ExplicitRule | null,
+  ): Promise<Status> {
+    const scope = this.scopeFor(node);
+    const automatic = new VariableSet();
+    const stem = rule?.stem ?? fileState.implicit?.stem ?? '';
+    this.setAutomaticVariables(automatic, node, prerequisites, newer, stem);
+    const recipeScope = new VariableScope(automatic, scope);
+
+    const commands = this.expandRecipe(node, recipe, recipeScope);
+    this.serial++;
+    this.commandsStarted++;
+    fileState.remade = true;
+
+    if (this.options.touch && !this.options.justPrint) {
+      const runnable = commands.filter((command) => command.run && isRecursive(command));
+      if (runnable.length === 0) {
+        this.touchFile(node);
+        return 'succeeded';
+      }
+    }
+
+    const job: Job = {
+      target: node.name,
+      commands,
+      shell: this.state.value('SHELL', recipeScope) || '/bin/sh',
+      shellFlags: words(this.state.value('.SHELLFLAGS', recipeScope) || '-c'),
+      environment: this.state.environment(recipeScope) as Record<
+        string,
+        string
+      >,
+      directory: process.cwd(),
+      serial: this.serial,
+    };
+    const listener: JobListener = {
+      commandStarting: (command) => {
+        if (!command.silent || this.options.justPrint) {
+          if (!command.silent || !command.run || this.options.justPrint) {
+            this.diagnostics.reporter.out(command.text + '\n');
+          }
+        }
+      },
+      commandFailedIgnored: (command, outcome) => {
+        this.diagnostics.reporter.err(
+          `${this.diagnostics.program}: [${command.where}: ${node.name}] ${describeOutcome(outcome)} (ignored)\n`,
+        );
+      },
+    };
+    const result = await this.executor.run(job, listener);
+    this.times.forget(this.pathOf(node));
+    if (result.outcome.kind === 'succeeded') {
+      if (this.options.justPrint || this.timeOf(node) === missing) {
+        this.times.set(this.pathOf(node), newest);
+      }
+      return 'succeeded';
+    }
+    if (result.outcome.kind === 'failed') {
+      const { command, outcome } = result.outcome;
+      this.diagnostics.error(
+        null,
+        `[${command.where}: ${node.name}] ${describeOutcome(outcome)}`,
+      );
+      this.deleteOnError(node);
+      if (!this.options.keepGoing) this.stopped = true;
+      return 'failed';
+    }
+    return 'failed';
+  }
+
+  private deleteOnError(node: FileNode): void {
+    const special = this.state.database.file('.DELETE_ON_ERROR');
+    if (!special || !special.isTarget) return;
+    if (node.phony || node.precious) return;
+    const name = this.pathOf(node);
+    if (!existsSync(name)) return;
+    this.diagnostics.error(null, `Deleting file '${name}'`);
+    try {
+      unlinkSync(name);
+    } catch {
+      // Nothing to do: the message has been given.
+    }
+  }
+
+  private touchFile(node: FileNode): void {
+    if (node.phony) return;
+    const name = this.pathOf(node);
+    if (!this.options.silent) {
+      this.diagnostics.reporter.out(`touch ${name}\n`);
+    }
+    const now = new Date();
+    try {
+      utimesSync(name, now, now);
+    } catch {
+      writeFileSync(name, '');
+    }
+    this.times.forget(name);
+  }
+
+  /**
+   * Expands every line of a recipe, as GNU does just before the first one
+   * runs, and splits the result into commands with their `@-+` prefixes.
+   */
+  private expandRecipe(
+    node: FileNode,
+    recipe: Recipe,
+    scope: VariableScope,
+  ): Command[] {
+    const expander = this.state.expander;
+    const silentAll =
+      this.options.silent || this.hasSpecialPrerequisite('.SILENT', node);
+    const ignoreAll =
+      this.options.ignoreErrors ||
+      this.hasSpecialPrerequisite('.IGNORE', node);
+    const commands: Command[] = [];
+    const saved = expander.location;
+    try {
+      for (const line of recipe.lines) {
+        expander.location = line.location;
+        const recursive = /\$[({]MAKE[)}]/.test(line.text);
+        const expanded = expander.expand(line.text, scope);
+        for (const piece of splitCommandLines(expanded, this.state.recipePrefix)) {
+          const parsed = parsePrefixes(piece);
+          if (parsed.text.trim() === '' && !parsed.always) continue;
+          const always = parsed.always || recursive;
+          commands.push({
+            text: parsed.text,
+            silent: silentAll || parsed.silent,
+            ignoreErrors: ignoreAll || parsed.ignore,
+            run: !(this.options.justPrint || this.options.touch) || always,
+            where: formatLocation(line.location),
+          });
+        }
+      }
+    } finally {
+      expander.location = saved;
+    }
+    return commands;
+  }
+
+  private hasSpecialPrerequisite(special: string, node: FileNode): boolean {
+    const file = this.state.database.file(special);
+    if (!file || !file.isTarget) return false;
+    const names = file.rules.flatMap((rule) => rule.prerequisites);
+    return names.length === 0 || names.some((p) => p.name === node.name);
+  }
+
+  private setAutomaticVariables(
+    set: VariableSet,
+    node: FileNode,
+    prerequisites: readonly Prerequisite[],
+    newer: FileNode[],
+    stem: string,
+  ): void {
+    const normal = prerequisites.filter((p) => !p.orderOnly);
+    const orderOnly = prerequisites.filter((p) => p.orderOnly);
+    const pathOf = (name: string) => {
+      const file = this.state.database.file(name);
+      return file ? this.pathOf(file) : name;
+    };
+    const all = normal.map((p) => pathOf(p.name));
+    const unique = [...new Set(all)];
+    const define = (name: string, value: string) => {
+      set.set(newVariable(name, value, 'simple', 'automatic'));
+    };
+    const target = this.pathOf(node);
+    const member = archiveMember(target);
+    define('@', member ? member.archive : target);
+    define('%', member ? member.member : '');
+    define('<', all[0] ?? '');
+    define('^', unique.join(' '));
+    define('+', all.join(' '));
+    define('?', [...new Set(newer.map((f) => this.pathOf(f)))].join(' '));
+    define('|', [...new Set(orderOnly.map((p) => pathOf(p.name)))].join(' '));
+    define('*', stem);
+  }
+
+  /** The scope a target's recipe sees: its variables, then its parents'. */
+  private scopeFor(node: FileNode): VariableScope {
+    const fileState = this.fileState(node);
+    if (fileState.scope) return fileState.scope;
+    let scope = this.state.globalScope;
+    for (const set of patternScopes(this.state, node.name)) {
+      scope = new VariableScope(set, scope);
+    }
+    if (node.variables) scope = new VariableScope(node.variables, scope);
+    fileState.scope = scope;
+    return scope;
+  }
+
+  private expandSecondPrerequisites(
+    node: FileNode,
+    rule: ExplicitRule | null,
+  ): void {
+    if (!rule || !rule.secondExpansion) return;
+    const pending = rule.secondExpansion;
+    rule.secondExpansion = null;
+    const scope = new VariableScope(new VariableSet(), this.scopeFor(node));
+    scope.set.set(newVariable('@', node.name, 'simple', 'automatic'));
+    scope.set.set(newVariable('*', rule.stem ?? '', 'simple', 'automatic'));
+    for (const part of pending) {
+      const text = this.state.expander.expand(part.text, scope);
+      rule.prerequisites.push(...splitPrerequisites(text));
+    }
+  }
+
+  private existsOrIsTarget(name: string): boolean {
+    const node = this.state.database.file(name);
+    if (node && (node.isTarget || node.mentioned)) return true;
+    return this.times.get(name) !== missing;
+  }
+
+  private searchVpath(node: FileNode, fileState: FileState): void {
+    if (fileState.foundAs !== null) return;
+    if (this.times.get(node.name) !== missing) return;
+    const found = findInVpath(this.state, node.name);
+    if (found !== null) fileState.foundAs = found;
+  }
+
+  private deleteIntermediates(): void {
+    const removed: string[] = [];
+    for (const [node, fileState] of this.states) {
+      if (!fileState.remade || !fileState.implicit) continue;
+      void node;
+    }
+    if (removed.length > 0 && !this.options.silent) {
+      this.diagnostics.reporter.out(`rm ${removed.join(' ')}\n`);
+    }
+  }
+}
+
+/**
+ * Splits an expanded recipe line into the commands the shell runs one by
+ * one: at newlines not escaped by a backslash. A backslash-newline stays,
+ * for the shell, minus one recipe prefix at the start of the next line.
+ */
+export function splitCommandLines(text: string, prefix: string): string[] {
+  const pieces: string[] = [];
+  let current = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\\' && text[i + 1] === '\n') {
+      current += '\\\n';
+      i++;
+      if (text[i + 1] === prefix) i++;
+      continue;
+    }
+    if (c === '\\') {
+      current += c;
+      if (i + 1 < text.length) current += text[++i];
+      continue;
+    }
+    if (c === '\n') {
+      pieces.push(current);
+      current = '';
+      continue;
+    }
+    current += c;
+  }
+  pieces.push(current);
+  return pieces;
+}
+
+/** Reads the `@`, `-` and `+` prefixes of a command. */
+export function parsePrefixes(text: string): {
+  text: string;
+  silent: boolean;
+  ignore: boolean;
+  always: boolean;
+} {
+  let silent = false;
+  let ignore = false;
+  let always = false;
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (c === '@') silent = true;
+    else if (c === '-') ignore = true;
+    else if (c === '+') always = true;
+    else if (c !== ' ' && c !== '\t') break;
+  }
+  return { text: text.slice(i), silent, ignore, always };
+}
+
+function isRecursive(command: Command): boolean {
+  return command.run;
+}
+
+function describeOutcome(outcome: {
+  exitCode: number;
+  signal: string | null;
+}): string {
+  if (outcome.signal) return signalDescription(outcome.signal);
+  return `Error ${outcome.exitCode}`;
+}
+
+function signalDescription(signal: string): string {
+  const names: Record<string, string> = {
+    SIGINT: 'Interrupt',
+    SIGTERM: 'Terminated',
+    SIGKILL: 'Killed',
+    SIGSEGV: 'Segmentation fault',
+    SIGHUP: 'Hangup',
+    SIGQUIT: 'Quit',
+    SIGPIPE: 'Broken pipe',
+    SIGABRT: 'Aborted',
+    SIGALRM: 'Alarm clock',
+    SIGUSR1: 'User defined signal 1',
+    SIGUSR2: 'User defined signal 2',
+  };
+  return names[signal] ?? signal;
+}
+
+function archiveMember(
+  name: string,
+): { archive: string; member: string } | null {
+  const open = name.indexOf('(');
+  if (open <= 0 || !name.endsWith(')')) return null;
+  return { archive: name.slice(0, open), member: name.slice(open + 1, -1) };
+}
+
+export type { Location };

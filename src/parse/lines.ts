@@ -1,0 +1,125 @@
+import { Location } from './location';
+
+/**
+ * A logical line of a makefile: one physical line, or several joined by
+ * backslash-newline. The joins stay in `text`; recipe lines keep them and
+ * other lines collapse them (see collapseContinuations).
+ */
+export interface LogicalLine {
+  readonly text: string;
+  readonly location: Location;
+  /** How many physical lines it spans. */
+  readonly lineCount: number;
+}
+
+/**
+ * Reads a makefile's text one logical line at a time. A line continues when
+ * it ends in an odd number of backslashes. A carriage return before a
+ * newline is dropped, as GNU make does everywhere.
+ */
+export class LineReader {
+  private position = 0;
+  private lineNumber = 1;
+
+  constructor(
+    private readonly text: string,
+    readonly file: string,
+  ) {}
+
+  /** The next logical line, or null at the end of the text. */
+  next(): LogicalLine | null {
+    if (this.position >= this.text.length) return null;
+    const startLine = this.lineNumber;
+    let lineCount = 0;
+    let joined = '';
+    for (;;) {
+      const newline = this.text.indexOf('\n', this.position);
+      const end = newline < 0 ? this.text.length : newline;
+      let physical = this.text.slice(this.position, end);
+      if (physical.endsWith('\r')) physical = physical.slice(0, -1);
+      this.position = newline < 0 ? this.text.length : newline + 1;
+      lineCount++;
+      this.lineNumber++;
+      joined += physical;
+      if (!endsWithContinuation(physical) || this.position >= this.text.length)
+        break;
+      joined += '\n';
+    }
+    return {
+      text: joined,
+      location: { file: this.file, line: startLine },
+      lineCount,
+    };
+  }
+
+  /** The line number the next logical line starts on. */
+  get nextLineNumber(): number {
+    return this.lineNumber;
+  }
+}
+
+function endsWithContinuation(line: string): boolean {
+  let count = 0;
+  for (let i = line.length - 1; i >= 0 && line[i] === '\\'; i--) count++;
+  return count % 2 === 1;
+}
+
+/**
+ * Joins continued lines of a non-recipe line: each backslash-newline with
+ * the white space around it becomes one space. The backslashes ending each
+ * physical line are halved, as GNU make's collapse_continuations does.
+ */
+export function collapseContinuations(text: string): string {
+  if (!text.includes('\n')) return text;
+  let output = '';
+  let i = 0;
+  for (;;) {
+    const newline = text.indexOf('\n', i);
+    if (newline < 0) return output + text.slice(i);
+    let slashes = 0;
+    while (text[newline - 1 - slashes] === '\\' && newline - 1 - slashes >= i)
+      slashes++;
+    output += text.slice(i, newline - slashes);
+    output += '\\'.repeat(Math.floor(slashes / 2));
+    i = newline + 1;
+    if (slashes % 2 === 0) {
+      output += '\n';
+      continue;
+    }
+    while (text[i] === ' ' || text[i] === '\t') i++;
+    output = output.replace(/[ \t]+$/, '') + ' ';
+  }
+}
+
+/**
+ * Cuts a line at its first `#` not quoted by a backslash; a `\#` becomes
+ * `#`. Backslashes before a `#` are halved like those before a `%`.
+ */
+export function removeComment(text: string): string {
+  const hash = text.indexOf('#');
+  if (hash < 0) return text;
+  let output = '';
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '#') return output;
+    if (c === '\\') {
+      let j = i;
+      while (text[j] === '\\') j++;
+      const count = j - i;
+      if (text[j] === '#') {
+        output += '\\'.repeat(Math.floor(count / 2));
+        if (count % 2 === 0) return output;
+        output += '#';
+        i = j + 1;
+        continue;
+      }
+      output += text.slice(i, j);
+      i = j;
+      continue;
+    }
+    output += c;
+    i++;
+  }
+  return output;
+}

@@ -1,0 +1,5 @@
+# case: --directory= works like -C
+# run: --directory=sub --no-print-directory
+--- sub/Makefile
+all:
+	@echo in sub

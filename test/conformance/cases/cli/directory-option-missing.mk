@@ -1,0 +1,2 @@
+# case: -C with a missing directory
+# run: -C nowhere

@@ -1,0 +1,4 @@
+# case: -- ends options
+# run: -- -weird
+-weird:
+	@echo 'made $@'

@@ -1,0 +1,4 @@
+# case: -E is --eval
+# run: -E 'EXTRA = extra'
+all:
+	@echo '$(EXTRA)'

@@ -1,0 +1,4 @@
+# case: an unknown short option
+# sh: $MAKE -Z > out.txt 2> err.txt; echo "status $?"; head -n 1 err.txt; rm out.txt err.txt
+all:
+	@echo plain run works

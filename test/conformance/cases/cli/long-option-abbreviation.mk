@@ -1,0 +1,5 @@
+# case: long options may be abbreviated
+# run: --sil --no-print-dir -C sub
+--- sub/Makefile
+all:
+	echo abbreviated

@@ -1,0 +1,3 @@
+# case: --no-builtin-rules is -r
+# run: --no-builtin-rules hello.o
+--- hello.c

@@ -1,0 +1,6 @@
+# case: -S cancels -k
+# run: -k -S bad good
+bad:
+	@false
+good:
+	@echo good

@@ -1,0 +1,4 @@
+# case: --no-silent turns -s off again
+# run: -s --no-silent
+all:
+	echo hi

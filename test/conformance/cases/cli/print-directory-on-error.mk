@@ -1,0 +1,4 @@
+# case: -w prints the leaving line also after an error
+# run: -w
+all:
+	@false

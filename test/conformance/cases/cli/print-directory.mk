@@ -1,0 +1,4 @@
+# case: -w prints entering and leaving lines
+# run: -w
+all:
+	@echo working

@@ -1,0 +1,5 @@
+# case: --silent and --quiet are -s
+# run: --silent
+# run: --quiet
+all:
+	echo hi

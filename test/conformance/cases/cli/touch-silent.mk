@@ -1,0 +1,4 @@
+# case: -t with -s does not report
+# run: -t -s
+out:
+	@echo making

@@ -1,0 +1,7 @@
+# case: else branches
+ifeq (a,b)
+$(info wrong)
+else
+$(info else taken)
+endif
+all: ; @:

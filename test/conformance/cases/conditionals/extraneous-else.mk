@@ -1,0 +1,3 @@
+# case: an else without a conditional
+else
+all: ; @:

@@ -1,0 +1,3 @@
+# case: an endif without a conditional
+all: ; @:
+endif

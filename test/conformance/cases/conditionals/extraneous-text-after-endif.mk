@@ -1,0 +1,5 @@
+# case: text after endif is warned about
+ifeq (a,a)
+$(info taken)
+endif junk
+all: ; @:

@@ -1,0 +1,5 @@
+# case: text after an ifeq condition is warned about
+ifeq (a,a) junk
+$(info taken)
+endif
+all: ; @:

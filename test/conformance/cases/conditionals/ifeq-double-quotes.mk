@@ -1,0 +1,6 @@
+# case: ifeq with double-quoted arguments
+A = x
+ifeq "$(A)" "x"
+$(info double equal)
+endif
+all: ; @:

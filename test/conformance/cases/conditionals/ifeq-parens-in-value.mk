@@ -1,0 +1,5 @@
+# case: nested parentheses in ifeq arguments
+ifeq ((a),(a))
+$(info parens inside)
+endif
+all: ; @:

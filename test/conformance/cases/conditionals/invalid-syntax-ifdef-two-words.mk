@@ -1,0 +1,4 @@
+# case: ifdef with two words is invalid
+ifdef A B
+endif
+all: ; @:

@@ -1,0 +1,4 @@
+# case: a conditional without endif
+ifeq (a,a)
+$(info inside)
+all: ; @:

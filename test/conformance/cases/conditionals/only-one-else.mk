@@ -1,0 +1,6 @@
+# case: two else branches are an error
+ifeq (a,b)
+else
+else
+endif
+all: ; @:

@@ -1,0 +1,3 @@
+# case: calling an undefined variable gives nothing
+$(info [$(call nothing,a,b)])
+all: ; @:

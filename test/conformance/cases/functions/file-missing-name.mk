@@ -1,0 +1,3 @@
+# case: file without a file name is an error
+$(file > )
+all: ; @:

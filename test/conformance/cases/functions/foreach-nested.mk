@@ -1,0 +1,3 @@
+# case: nested foreach loops
+$(info [$(foreach a,1 2,$(foreach b,x y,$(a)$(b)))])
+all: ; @:

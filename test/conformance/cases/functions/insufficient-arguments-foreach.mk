@@ -1,0 +1,3 @@
+# case: too few arguments to foreach
+all:
+	@echo '$(foreach x,a)'

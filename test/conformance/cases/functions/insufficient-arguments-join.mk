@@ -1,0 +1,3 @@
+# case: too few arguments to join
+X := $(join a)
+all: ; @:

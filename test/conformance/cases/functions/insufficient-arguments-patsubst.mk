@@ -1,0 +1,3 @@
+# case: too few arguments to patsubst
+$(info $(patsubst %.c,%.o))
+all: ; @:

@@ -1,0 +1,3 @@
+# case: too few arguments to a function
+$(info $(subst a,b))
+all: ; @:

@@ -1,0 +1,4 @@
+# case: patsubst collapses the blanks between words
+$(info [$(patsubst %,%,  a   b  )])
+$(info [$(patsubst x,y,   )])
+all: ; @:

@@ -1,0 +1,3 @@
+# case: shell passes stderr through
+$(info [$(shell echo to-stderr >&2; echo out)])
+all: ; @:

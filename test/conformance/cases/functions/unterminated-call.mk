@@ -1,0 +1,3 @@
+# case: a function call without a closing paren
+X := $(subst a,b,abc
+all: ; @:

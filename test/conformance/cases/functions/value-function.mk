@@ -1,0 +1,5 @@
+# case: value returns the unexpanded text
+FOO = $PATH-$(BAR)
+BAR = bar
+$(info [$(value FOO)] [$(value BAR)] [$(value NOPE)])
+all: ; @:

@@ -1,0 +1,4 @@
+# case: blanks after a function name and after commas
+$(info [$(subst  a, b ,xax)])
+$(info [$(if    x ,  yes  ,no)])
+all: ; @:

@@ -1,0 +1,4 @@
+# case: -include ignores a missing file
+-include missing.mk
+all:
+	@echo ok

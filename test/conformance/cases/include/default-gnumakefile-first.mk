@@ -1,0 +1,9 @@
+# case: GNUmakefile is preferred over makefile and Makefile
+all:
+	@echo Makefile
+--- GNUmakefile
+all:
+	@echo GNUmakefile
+--- makefile
+all:
+	@echo makefile

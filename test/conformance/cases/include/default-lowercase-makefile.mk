@@ -1,0 +1,6 @@
+# case: makefile is preferred over Makefile
+all:
+	@echo Makefile
+--- makefile
+all:
+	@echo makefile

@@ -1,0 +1,2 @@
+# case: -f with a missing file
+# run: -f nope.mk

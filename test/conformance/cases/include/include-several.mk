@@ -1,0 +1,8 @@
+# case: include with several names
+include a.mk b.mk
+all:
+	@echo '$(A) $(B)'
+--- a.mk
+A = a
+--- b.mk
+B = b

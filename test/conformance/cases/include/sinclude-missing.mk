@@ -1,0 +1,4 @@
+# case: sinclude is -include
+sinclude missing.mk other-missing.mk
+all:
+	@echo ok

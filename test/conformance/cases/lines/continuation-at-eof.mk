@@ -1,0 +1,4 @@
+# case: a backslash on the last line of the makefile
+all:
+	@echo '[$(X)]'
+X = end \

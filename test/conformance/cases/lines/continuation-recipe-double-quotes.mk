@@ -1,0 +1,4 @@
+# case: backslash-newline inside double quotes is removed by the shell
+all:
+	@echo "a\
+	b"

@@ -1,0 +1,4 @@
+# case: backslash-newline inside single quotes reaches the shell verbatim
+all:
+	@echo 'a\
+	b'

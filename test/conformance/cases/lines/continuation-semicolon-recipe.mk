@@ -1,0 +1,3 @@
+# case: a recipe after ; continues on tab lines that follow
+all: ; @echo first
+	@echo second

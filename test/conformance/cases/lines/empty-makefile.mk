@@ -1,0 +1,3 @@
+# case: a makefile with only comments has no targets
+# run:
+# run: all

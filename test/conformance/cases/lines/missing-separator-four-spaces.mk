@@ -1,0 +1,3 @@
+# case: four spaces before a recipe line is a plain missing separator
+all:
+    @echo hi

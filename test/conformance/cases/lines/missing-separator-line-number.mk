@@ -1,0 +1,5 @@
+# case: the error line counts continued lines
+X = a \
+    b \
+    c
+oops

@@ -1,0 +1,4 @@
+# case: a bare word is a missing separator
+all:
+	@echo hi
+oops

@@ -1,0 +1,4 @@
+# case: a recipe line that is just @ does nothing
+all:
+	@
+	@echo after

@@ -1,0 +1,4 @@
+# case: only the first character of .RECIPEPREFIX is used
+.RECIPEPREFIX = +-
+all:
++@echo plus

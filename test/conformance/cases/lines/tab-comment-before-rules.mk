@@ -1,0 +1,4 @@
+# case: a tab-indented comment before any rule is ignored
+	# a comment
+all:
+	@echo ok

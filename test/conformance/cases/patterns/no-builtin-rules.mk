@@ -1,0 +1,3 @@
+# case: -r removes built-in rules
+# run: -r hello.o
+--- hello.c

@@ -1,0 +1,4 @@
+# case: -R removes built-in variables and rules
+# run: -R
+all:
+	@echo '[$(CC)] [$(CFLAGS)] [$(MAKE)]'

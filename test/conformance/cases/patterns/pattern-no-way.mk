@@ -1,0 +1,4 @@
+# case: no pattern applies and there is no file
+all: a.o
+%.o: %.c
+	@echo 'from c: $<'

@@ -1,0 +1,7 @@
+# case: $$^ and $$+ in second expansion refer to earlier prerequisites
+.SECONDEXPANSION:
+all: a
+all: b $$^
+	@echo '$^'
+a b:
+	@:

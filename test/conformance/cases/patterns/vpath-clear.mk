@@ -1,0 +1,6 @@
+# case: vpath without directories clears a pattern
+vpath %.c src
+vpath %.c
+all: a.c
+	@echo '$^'
+--- src/a.c

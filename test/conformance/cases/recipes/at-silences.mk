@@ -1,0 +1,4 @@
+# case: @ stops a command from being echoed
+all:
+	@echo quiet
+	echo loud

@@ -1,0 +1,3 @@
+# case: a missing simple command run without a shell
+all:
+	nosuchcommand-xyz arg

@@ -1,0 +1,3 @@
+# case: a missing command run through the shell
+all:
+	@nosuchcommand-xyz arg; true && nosuchcommand-xyz

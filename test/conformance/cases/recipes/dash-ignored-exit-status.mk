@@ -1,0 +1,4 @@
+# case: - with a non-1 exit status
+all:
+	-@exit 7
+	@echo continued

@@ -1,0 +1,4 @@
+# case: - ignores a failing command
+all:
+	-false
+	@echo continued

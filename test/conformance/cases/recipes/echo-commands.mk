@@ -1,0 +1,4 @@
+# case: commands are echoed before they run
+all:
+	echo hello
+	true

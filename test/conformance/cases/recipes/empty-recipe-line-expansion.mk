@@ -1,0 +1,5 @@
+# case: a recipe line that expands to nothing is skipped
+EMPTY =
+all:
+	$(EMPTY)
+	@echo after

@@ -1,0 +1,3 @@
+# case: the command's exit status appears in the message
+all:
+	@exit 3

@@ -1,0 +1,3 @@
+# case: a command killed by a signal
+all:
+	@kill -TERM $$$$

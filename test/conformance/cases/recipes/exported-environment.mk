@@ -1,0 +1,6 @@
+# case: recipes receive exported and environment variables only
+# env: FROMENV=env
+export EXP = exported
+LOCAL = local
+all:
+	@echo "[$$FROMENV] [$$EXP] [$$LOCAL]"

@@ -1,0 +1,3 @@
+# case: make exits 0 when all errors were ignored
+all:
+	-@false

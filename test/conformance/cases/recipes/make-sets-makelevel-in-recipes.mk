@@ -1,0 +1,4 @@
+# case: recipes see MAKELEVEL and MAKEFLAGS in the environment
+# run: -s
+all:
+	@echo "[$$MAKELEVEL] [$$MAKEFLAGS]"

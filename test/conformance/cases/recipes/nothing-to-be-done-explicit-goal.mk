@@ -1,0 +1,3 @@
+# case: an explicit goal without recipe
+# run: foo
+foo:

@@ -1,0 +1,3 @@
+# case: a goal with nothing to do
+all: dep
+dep:

@@ -1,0 +1,5 @@
+# case: commands on one line share a shell
+all:
+	@cd sub; pwd | sed 's|.*/||'
+	@X=set; echo "[$$X]"
+--- sub/keep

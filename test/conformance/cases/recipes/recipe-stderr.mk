@@ -1,0 +1,4 @@
+# case: a recipe writing to stderr
+all:
+	@echo to-stdout
+	@echo to-stderr >&2

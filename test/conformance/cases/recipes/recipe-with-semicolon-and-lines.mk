@@ -1,0 +1,3 @@
+# case: a recipe started after ; continues on following lines
+all: ; @echo one
+	@echo two

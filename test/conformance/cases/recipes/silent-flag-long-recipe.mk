@@ -1,0 +1,5 @@
+# case: -s silences all echoing
+# run: -s
+all:
+	echo one
+	echo two

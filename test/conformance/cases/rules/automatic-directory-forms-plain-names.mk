@@ -1,0 +1,5 @@
+# case: D forms of names without a directory give .
+out: in
+	@echo '[$(@D)] [$(@F)] [$(<D)] [$(^D)]'
+in:
+	@:

@@ -1,0 +1,3 @@
+# case: automatic variables of a rule without prerequisites
+all:
+	@echo '[$<] [$^] [$+] [$?] [$|] [$*]'

@@ -1,0 +1,5 @@
+# case: $? lists all prerequisites when the target is missing
+out: a b
+	@echo '$?'
+--- a
+--- b

@@ -1,0 +1,3 @@
+# case: a target depending on itself
+a: a
+	@echo a

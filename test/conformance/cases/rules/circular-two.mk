@@ -1,0 +1,5 @@
+# case: a two-step dependency cycle is dropped with a message
+a: b
+	@echo a
+b: a
+	@echo b

@@ -1,0 +1,6 @@
+# case: $< comes from the rule that has the recipe
+all: extra
+all: main
+	@echo '$< | $^'
+main extra:
+	@:

@@ -1,0 +1,4 @@
+# case: without & each target runs the recipe
+all: a b
+a b:
+	@echo 'recipe for $@'

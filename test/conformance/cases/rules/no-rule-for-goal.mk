@@ -1,0 +1,4 @@
+# case: a missing goal without a rule
+# run: nothing
+all:
+	@echo all

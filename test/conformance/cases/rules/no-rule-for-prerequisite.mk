@@ -1,0 +1,3 @@
+# case: a missing prerequisite without a rule is an error
+all: missing
+	@echo not reached

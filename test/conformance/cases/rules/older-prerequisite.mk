@@ -1,0 +1,7 @@
+# case: a target newer than its prerequisites is not remade
+# sh: touch -d '2002-01-01 00:00' out
+# sh: touch -d '2001-01-01 00:00' in
+out: in
+	@echo remaking out
+--- out
+--- in

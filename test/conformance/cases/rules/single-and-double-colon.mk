@@ -1,0 +1,3 @@
+# case: mixing : and :: for one target is an error
+all: ; @echo one
+all:: ; @echo two

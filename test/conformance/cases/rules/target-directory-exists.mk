@@ -1,0 +1,4 @@
+# case: an existing directory target is up to date
+dir:
+	@echo making dir
+--- dir/file

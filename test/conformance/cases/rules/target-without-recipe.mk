@@ -1,0 +1,4 @@
+# case: a target with prerequisites but no recipe
+all: a
+a:
+	@echo a

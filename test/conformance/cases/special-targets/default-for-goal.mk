@@ -1,0 +1,4 @@
+# case: .DEFAULT also applies to goals
+# run: whatever
+.DEFAULT:
+	@echo 'default for $@'

@@ -1,0 +1,5 @@
+# case: .IGNORE without prerequisites ignores all errors
+.IGNORE:
+all:
+	false
+	@echo continued

@@ -1,0 +1,4 @@
+# case: without .PHONY an existing file is up to date
+clean:
+	@echo cleaning
+--- clean

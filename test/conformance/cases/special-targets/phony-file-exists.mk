@@ -1,0 +1,5 @@
+# case: a phony target runs even when a file of that name exists
+.PHONY: clean
+clean:
+	@echo cleaning
+--- clean

@@ -1,0 +1,3 @@
+# case: a phony target without rule is simply done
+# run: foo
+.PHONY: foo

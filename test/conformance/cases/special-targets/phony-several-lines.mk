@@ -1,0 +1,8 @@
+# case: .PHONY lines accumulate
+.PHONY: a
+.PHONY: b
+all: a b
+a b:
+	@echo $@
+--- a
+--- b

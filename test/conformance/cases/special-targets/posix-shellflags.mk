@@ -1,0 +1,4 @@
+# case: .POSIX sets .SHELLFLAGS to -ec
+.POSIX:
+all:
+	@echo '[$(.SHELLFLAGS)]'

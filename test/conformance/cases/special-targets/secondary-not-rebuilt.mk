@@ -1,0 +1,10 @@
+# case: a missing secondary file is not rebuilt when the target is up to date
+# sh: touch -d '2002-01-01 00:00' final
+# sh: touch -d '2001-01-01 00:00' source
+.SECONDARY: mid
+final: mid
+	@echo 'remaking final'
+mid: source
+	@echo 'making mid'
+--- final
+--- source

@@ -1,0 +1,5 @@
+# case: .SILENT without prerequisites silences everything
+.SILENT:
+all:
+	echo one
+	echo two

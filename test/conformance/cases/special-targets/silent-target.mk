@@ -1,0 +1,7 @@
+# case: .SILENT silences the listed targets
+.SILENT: quiet
+all: quiet loud
+quiet:
+	echo quiet
+loud:
+	echo loud

@@ -1,0 +1,5 @@
+# case: -n prints commands even for .SILENT targets
+# run: -n
+.SILENT:
+all:
+	echo one

@@ -1,0 +1,5 @@
+# case: special targets are never the default goal
+.PHONY: all
+.SILENT:
+all:
+	echo all

@@ -1,0 +1,5 @@
+# case: CURDIR follows -C
+# run: -s -C sub
+--- sub/Makefile
+all:
+	@echo '$(notdir $(CURDIR))'

@@ -1,0 +1,4 @@
+# case: CURDIR is the working directory
+all:
+	@echo '$(CURDIR)'
+	@test '$(CURDIR)' = "$$(pwd)" && echo same

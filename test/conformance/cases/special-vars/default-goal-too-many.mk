@@ -1,0 +1,4 @@
+# case: .DEFAULT_GOAL with two targets is an error
+.DEFAULT_GOAL = a b
+a b:
+	@echo $@

@@ -1,0 +1,4 @@
+# case: options from GNUMAKEFLAGS are used
+# env: GNUMAKEFLAGS=-s
+all:
+	echo hidden command

@@ -1,0 +1,3 @@
+# case: MAKEFILE_LIST starts with the makefile read
+all:
+	@echo '[$(MAKEFILE_LIST)]'

@@ -1,0 +1,4 @@
+# case: command-line variables appear in MAKEFLAGS after --
+# run: -s X=1 'Y=a b'
+all:
+	@echo '[$(MAKEFLAGS)]'

@@ -1,0 +1,4 @@
+# case: MAKEFLAGS is empty without options
+$(info [$(MAKEFLAGS)])
+all:
+	@echo "[$(MAKEFLAGS)] [$$MAKEFLAGS]"

@@ -1,0 +1,4 @@
+# case: single-letter options appear in MAKEFLAGS
+# run: -s -k
+all:
+	@echo "[$(MAKEFLAGS)] [$$MAKEFLAGS]"

@@ -1,0 +1,5 @@
+# case: the recipe environment gets the makefile SHELL
+# env: SHELL=/bin/false
+SHELL = /bin/sh
+all:
+	@echo "$$SHELL"

@@ -1,0 +1,5 @@
+# case: setting SHELL changes the shell used for recipes
+SHELL = /bin/bash
+all:
+	@echo "$$0"
+	@echo $${BASH_VERSION:+bash}

@@ -1,0 +1,3 @@
+# case: .SHELLFLAGS is -c by default
+all:
+	@echo '[$(.SHELLFLAGS)]'

@@ -1,0 +1,4 @@
+# case: .SHELLFLAGS = -xc traces commands
+.SHELLFLAGS = -xc
+all:
+	@echo traced

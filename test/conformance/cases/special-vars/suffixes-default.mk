@@ -1,0 +1,3 @@
+# case: SUFFIXES holds the default suffix list
+all:
+	@echo '$(SUFFIXES)'

@@ -1,0 +1,4 @@
+# case: SUFFIXES with -r
+# run: -r
+all:
+	@echo '[$(SUFFIXES)]'

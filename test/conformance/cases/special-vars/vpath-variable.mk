@@ -1,0 +1,5 @@
+# case: VPATH finds prerequisites in other directories
+VPATH = src
+all: a.c
+	@echo '$< $^'
+--- src/a.c

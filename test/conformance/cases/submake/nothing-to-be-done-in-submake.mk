@@ -1,0 +1,5 @@
+# case: sub-make messages carry the level
+all:
+	@$(MAKE) -C sub
+--- sub/Makefile
+all:

@@ -1,0 +1,7 @@
+# case: -q with a recursive make
+# run: -q
+all:
+	@$(MAKE) -C sub
+--- sub/Makefile
+all:
+	@echo not run

@@ -1,0 +1,6 @@
+# case: ${MAKE} works like $(MAKE)
+all:
+	@${MAKE} -C sub
+--- sub/Makefile
+all:
+	@echo curly

@@ -1,0 +1,5 @@
+# case: target-specific += appends to the global value
+X = global
+all: X += target
+all:
+	@echo '[$(X)]'

@@ -1,0 +1,5 @@
+# case: target-specific override beats the command line
+# run: X=cmd
+all: override X = target
+all:
+	@echo '$(X)'

@@ -1,0 +1,7 @@
+# case: a private pattern-specific value is not inherited
+%.bin: private X = hidden
+all: prog.bin
+prog.bin: part
+	@echo '$@ [$(X)]'
+part:
+	@echo '$@ [$(X)]'

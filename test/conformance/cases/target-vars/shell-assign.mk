@@ -1,0 +1,4 @@
+# case: target-specific != runs the command
+all: X != echo from shell
+all:
+	@echo '[$(X)]'

@@ -1,0 +1,7 @@
+# case: appending nothing and appending to empty
+A = x
+A +=
+B =
+B += y
+all:
+	@echo '[$(A)] [$(B)]'

@@ -1,0 +1,6 @@
+# case: += on a recursive variable stays recursive
+A = $(B)
+A += more
+B = late
+all:
+	@echo '[$(A)] $(flavor A)'

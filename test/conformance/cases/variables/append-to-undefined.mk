@@ -1,0 +1,5 @@
+# case: += on an undefined variable makes a recursive variable
+A += $(B)
+B = late
+all:
+	@echo '[$(A)] $(flavor A)'

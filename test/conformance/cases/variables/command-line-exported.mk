@@ -1,0 +1,4 @@
+# case: command-line variables reach recipe environments
+# run: CMDVAR=hello
+all:
+	@echo "[$$CMDVAR]"

@@ -1,0 +1,5 @@
+# case: ?= defines a recursive variable
+A ?= $(B)
+B = later
+all:
+	@echo '$(A) $(flavor A)'

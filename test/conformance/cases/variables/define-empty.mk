@@ -1,0 +1,5 @@
+# case: an empty define gives an empty variable
+define EMPTY
+endef
+all:
+	@echo '[$(EMPTY)] $(origin EMPTY)'

@@ -1,0 +1,4 @@
+# case: $$ is a literal dollar sign
+X = $$HOME-literal
+all:
+	@echo '$(X)' '$$$$'

@@ -1,0 +1,5 @@
+# case: export NAME = value puts it in recipe environments
+export GREETING = hello
+PLAIN = hidden
+all:
+	@echo "[$$GREETING] [$$PLAIN]"

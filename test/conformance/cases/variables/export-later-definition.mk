@@ -1,0 +1,5 @@
+# case: export NAME before NAME is defined
+export LATER
+LATER = defined after
+all:
+	@echo "[$$LATER]"

@@ -1,0 +1,5 @@
+# case: a plain assignment after override is ignored
+override X = first
+X = second
+all:
+	@echo '$(X)'

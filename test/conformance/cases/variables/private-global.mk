@@ -1,0 +1,5 @@
+# case: a global private variable is visible globally but not in recipes
+private X = global
+$(info [$(X)])
+all:
+	@echo '[$(X)]'

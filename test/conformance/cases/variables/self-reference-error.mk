@@ -1,0 +1,4 @@
+# case: a recursive variable referring to itself is fatal
+X = $(X) more
+all:
+	@echo '$(X)'

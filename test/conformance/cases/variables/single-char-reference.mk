@@ -1,0 +1,5 @@
+# case: $X and ${X} and $(X)
+X = one
+Y = two
+all:
+	@echo '$X ${Y} $(X)$Yz'

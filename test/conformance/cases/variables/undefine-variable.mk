@@ -1,0 +1,5 @@
+# case: undefine removes a variable
+X = defined
+undefine X
+all:
+	@echo '[$(X)] $(origin X)'

@@ -1,0 +1,50 @@
+// What the test runner and show.ts share: where things are, and running a
+// case with both makes.
+
+import * as path from 'node:path';
+import type { Case } from './case_file';
+import {
+  compareResults,
+  normaliseResult,
+  normaliser,
+} from './compare';
+import { runCase, type CaseResult, type Program } from './run_case';
+
+// This file is compiled to dist/test/conformance/, three levels down.
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+export const CASES_DIR = path.join(REPO_ROOT, 'test/conformance/cases');
+// Fixed paths, so $(CURDIR) and paths in messages are the same for both
+// makes and from run to run. One directory per concurrent worker.
+export const WORK_ROOT = '/tmp/amake-conformance';
+
+export const GNU_MAKE: Program = { label: 'GNU make', path: '/usr/bin/make' };
+// CONFORMANCE_AMAKE can point at another build (or at a copy of GNU make,
+// to check that the cases themselves are deterministic).
+export const AMAKE: Program = {
+  label: 'amake',
+  path: path.resolve(
+    process.env.CONFORMANCE_AMAKE ?? path.join(REPO_ROOT, 'bin/amake'),
+  ),
+};
+
+export const LABELS: [string, string] = [GNU_MAKE.label, AMAKE.label];
+
+export interface Outcome {
+  gnu: CaseResult;
+  amake: CaseResult;
+  /** Empty when amake behaved exactly like GNU make. */
+  problems: string[];
+}
+
+export function caseDir(worker: string): string {
+  return path.join(WORK_ROOT, worker, 'case');
+}
+
+/** Runs `c` with GNU make, then with amake, in the same directory. */
+export async function checkCase(c: Case, worker: string): Promise<Outcome> {
+  const dir = caseDir(worker);
+  const normalise = normaliser([GNU_MAKE, AMAKE]);
+  const gnu = normaliseResult(await runCase(c, GNU_MAKE, dir), normalise);
+  const amake = normaliseResult(await runCase(c, AMAKE, dir), normalise);
+  return { gnu, amake, problems: compareResults(gnu, amake, LABELS) };
+}
