@@ -113,7 +113,11 @@ function applyDirective(c: Case, key: string, value: string): void {
       c.xfail = value || 'no reason given';
       break;
     case 'run':
-      c.steps.push({ kind: 'run', text: `run: ${value}`.trimEnd(), args: splitWords(value) });
+      c.steps.push({
+        kind: 'run',
+        text: `run: ${value}`.trimEnd(),
+        args: splitWords(value),
+      });
       break;
     case 'sh':
       c.steps.push({ kind: 'sh', text: `sh: ${value}`, command: value });

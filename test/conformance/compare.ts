@@ -81,9 +81,13 @@ function compareTrees(
     const actual = amake.get(file);
     if (expected === actual) continue;
     if (expected === undefined) {
-      problems.push(`file ${file}: only ${labels[1]} left it (${summary(actual)})`);
+      problems.push(
+        `file ${file}: only ${labels[1]} left it (${summary(actual)})`,
+      );
     } else if (actual === undefined) {
-      problems.push(`file ${file}: only ${labels[0]} left it (${summary(expected)})`);
+      problems.push(
+        `file ${file}: only ${labels[0]} left it (${summary(expected)})`,
+      );
     } else {
       const diff = unifiedDiff(expected, actual, labels);
       problems.push(`file ${file} differs:\n${indent(diff)}`);

@@ -9,7 +9,13 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { listCases, loadCase, type Case, type CaseFile } from './case_file';
-import { AMAKE, CASES_DIR, REPO_ROOT, checkCase } from './harness';
+import {
+  AMAKE,
+  CASES_DIR,
+  REPO_ROOT,
+  checkCase,
+  claimWorkers,
+} from './harness';
 
 // The machine has two cores: each worker has its own fixed directory.
 const CONCURRENCY = 2;
@@ -24,12 +30,13 @@ const tallies = new Map<string, Tally>();
 const unexpectedPasses: string[] = [];
 const started = Date.now();
 
+// Hands each running case a worker directory no other running case uses.
 class WorkerPool {
   private readonly free: string[];
   private readonly waiting: ((worker: string) => void)[] = [];
 
-  constructor(size: number) {
-    this.free = Array.from({ length: size }, (_, i) => `w${i}`);
+  constructor(workers: string[]) {
+    this.free = [...workers].reverse();
   }
 
   acquire(): Promise<string> {
@@ -45,7 +52,7 @@ class WorkerPool {
   }
 }
 
-const workers = new WorkerPool(CONCURRENCY);
+const workers = new WorkerPool(claimWorkers('w', CONCURRENCY));
 
 function selectedCases(): CaseFile[] {
   const filter = process.env.CONFORMANCE_FILTER ?? '';

@@ -65,7 +65,10 @@ function editScript(a: string[], b: string[]): Op[] {
     if (i < a.length && j < b.length && a[i] === b[j]) {
       ops.push({ kind: ' ', line: a[i++] });
       j++;
-    } else if (j >= b.length || (i < a.length && lcs[i + 1][j] >= lcs[i][j + 1])) {
+    } else if (
+      j >= b.length ||
+      (i < a.length && lcs[i + 1][j] >= lcs[i][j + 1])
+    ) {
       ops.push({ kind: '-', line: a[i++] });
     } else {
       ops.push({ kind: '+', line: b[j++] });

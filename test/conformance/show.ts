@@ -18,11 +18,12 @@ import {
   LABELS,
   caseDir,
   checkCase,
+  claimWorkers,
 } from './harness';
 import { runCase, type CaseResult, type StepResult } from './run_case';
 
 // Its own directory, so it can run while the test suite does.
-const WORKER = 'show';
+const [WORKER] = claimWorkers('show', 1);
 
 function readCase(file: string): Case {
   const absolute = path.resolve(file);
@@ -41,7 +42,8 @@ async function showGnu(c: Case): Promise<void> {
 function printStep(index: number, step: StepResult): void {
   console.log(`step ${index + 1} (${step.step.text}): ${step.status}`);
   for (const stream of ['stdout', 'stderr'] as const) {
-    for (const line of toLines(step[stream])) console.log(`  ${stream}| ${line}`);
+    for (const line of toLines(step[stream]))
+      console.log(`  ${stream}| ${line}`);
   }
 }
 
@@ -61,7 +63,9 @@ async function showBoth(c: Case): Promise<boolean> {
   gnu.steps.forEach((step, index) => {
     const other = amake.steps[index];
     console.log(`\nstep ${index + 1} (${step.step.text})`);
-    console.log(sideBySide([`status: ${step.status}`], [`status: ${other.status}`]));
+    console.log(
+      sideBySide([`status: ${step.status}`], [`status: ${other.status}`]),
+    );
     for (const stream of ['stdout', 'stderr'] as const) {
       console.log(`${stream}:`);
       console.log(sideBySide(toLines(step[stream]), toLines(other[stream])));
@@ -85,7 +89,8 @@ function sideBySide(left: string[], right: string[]): string {
   for (let i = 0; i < Math.max(left.length, right.length); i++) {
     const a = left[i];
     const b = right[i];
-    const gutter = a === b ? ' ' : a === undefined ? '>' : b === undefined ? '<' : '|';
+    const gutter =
+      a === b ? ' ' : a === undefined ? '>' : b === undefined ? '<' : '|';
     rows.push(`${fit(a ?? '', column)} ${gutter} ${b ?? ''}`);
   }
   return rows.join('\n');

@@ -1,8 +1,8 @@
-# case: clearing MAKEOVERRIDES stops passing command-line variables
+# case: with MAKEOVERRIDES cleared a command-line variable arrives only by environment
 # run: X=top
 MAKEOVERRIDES =
 all:
 	@$(MAKE) -s -C sub
 --- sub/Makefile
 all:
-	@echo '[$(X)]'
+	@echo '[$(X)] $(origin X) [$(MAKEFLAGS)]'

@@ -1,0 +1,3 @@
+# case: one target with : and :: rules
+x: ; @echo single
+x:: ; @echo double

@@ -1,0 +1,4 @@
+# case: .DEFAULT_GOAL naming two targets
+.DEFAULT_GOAL := a b
+a b:
+	@echo $@

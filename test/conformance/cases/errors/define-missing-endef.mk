@@ -1,0 +1,3 @@
+# case: define without endef
+define X
+value

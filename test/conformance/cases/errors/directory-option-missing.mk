@@ -1,0 +1,2 @@
+# case: -C naming a missing directory
+# run: -C missing

@@ -1,0 +1,5 @@
+# case: two else branches
+ifdef X
+else
+else
+endif

@@ -1,0 +1,3 @@
+# case: a name that expands to nothing
+EMPTY =
+$(EMPTY) = value

@@ -1,0 +1,3 @@
+# case: define without a name
+define
+endef

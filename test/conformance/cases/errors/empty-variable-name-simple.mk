@@ -1,0 +1,2 @@
+# case: := without a name
+:= value

@@ -1,0 +1,2 @@
+# case: undefine without a name
+undefine

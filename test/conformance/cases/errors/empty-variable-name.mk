@@ -1,0 +1,2 @@
+# case: an assignment without a name
+= value

@@ -1,0 +1,4 @@
+# case: $(error) while expanding a recipe
+all:
+	@echo never
+	$(error stop here)

@@ -1,0 +1,4 @@
+# case: $(error) during second expansion
+.SECONDEXPANSION:
+all: $$(error in second expansion)
+	@echo never

@@ -1,0 +1,3 @@
+# case: $(error) with a computed message
+N = 3
+$(error found $(N) problems)

@@ -1,0 +1,2 @@
+# case: else without a conditional
+else

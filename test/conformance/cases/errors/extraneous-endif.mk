@@ -1,0 +1,3 @@
+# case: endif without a conditional
+X = 1
+endif

@@ -1,0 +1,2 @@
+# case: an unknown $(file) operation
+$(file + out.txt,text)

@@ -1,0 +1,2 @@
+# case: a missing included file
+include nothere.mk

@@ -1,0 +1,2 @@
+# case: several missing included files
+include one.mk two.mk

@@ -1,0 +1,3 @@
+# case: too few arguments to word
+all:
+	@echo $(word 1)

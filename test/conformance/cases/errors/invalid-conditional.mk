@@ -1,0 +1,3 @@
+# case: ifeq with bad syntax
+ifeq (a b
+endif

@@ -1,0 +1,2 @@
+# case: -f naming a missing makefile
+# run: -f missing.mk

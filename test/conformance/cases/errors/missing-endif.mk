@@ -1,0 +1,3 @@
+# case: ifdef without endif
+ifdef X
+Y = 1

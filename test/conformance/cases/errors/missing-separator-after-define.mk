@@ -1,0 +1,6 @@
+# case: the error line number after a define block
+define X
+one
+two
+endef
+bad line

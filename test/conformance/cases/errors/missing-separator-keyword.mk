@@ -1,0 +1,2 @@
+# case: a directive keyword alone is a missing separator
+override

@@ -1,0 +1,3 @@
+# case: eight spaces instead of a tab
+all:
+        echo hi

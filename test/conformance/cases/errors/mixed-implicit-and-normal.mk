@@ -1,0 +1,5 @@
+# case: a rule mixing pattern and normal targets
+all: b
+a %.x: b
+b:
+	@echo b

@@ -1,0 +1,2 @@
+# case: a pattern rule with a static pattern
+%.a %.b: x%: y

@@ -1,0 +1,2 @@
+# case: two target patterns in a static pattern rule
+a.o: %.o %.c: x

@@ -1,0 +1,4 @@
+# case: no rule to make a goal
+# run: missing
+all:
+	@echo all

@@ -1,0 +1,2 @@
+# case: a makefile without targets
+X = 1

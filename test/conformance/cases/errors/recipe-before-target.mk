@@ -1,0 +1,2 @@
+# case: a recipe line before any target
+	echo too early

@@ -1,0 +1,3 @@
+# case: a high exit status
+all:
+	@exit 255

@@ -1,0 +1,2 @@
+# case: a failing recipe defined through eval
+$(eval all: ; @false)

@@ -1,0 +1,5 @@
+# case: two variables referring to each other
+A = $(B)
+B = $(A)
+all:
+	@echo $(A)

@@ -1,0 +1,3 @@
+# case: a target listed twice in one rule
+all all:
+	@echo once

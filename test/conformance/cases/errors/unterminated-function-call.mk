@@ -1,0 +1,2 @@
+# case: an unclosed function call
+X := $(subst a,b,$(Y)

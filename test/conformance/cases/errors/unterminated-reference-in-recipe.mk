@@ -1,0 +1,3 @@
+# case: an unclosed reference found when the recipe is expanded
+all:
+	@echo start $(X

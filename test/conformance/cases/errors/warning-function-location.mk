@@ -1,0 +1,5 @@
+# case: $(warning) shows the makefile and line
+X = 1
+$(warning X is $(X))
+all:
+	@echo done

@@ -1,0 +1,2 @@
+# case: word with index 0
+X := $(word 0,a)
