@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { Evaluator } from '../evaluate/evaluator';
 import { defineBuiltins, defaultSuffixes } from '../evaluate/builtins';
@@ -145,30 +145,13 @@ async function readAndBuild(
   const makefiles = options.makefiles.length
     ? options.makefiles
     : defaultMakefile();
+  const missingMakefiles: string[] = [];
   for (const makefile of makefiles) {
     const name = makefile === '-' ? '/dev/stdin' : makefile;
-    if (!evaluator.readMakefile(name)) {
-      if (options.makefiles.length) {
-        throw new MakeError(`${makefile}: No such file or directory`);
-      }
-    }
+    if (!evaluator.readMakefile(name)) missingMakefiles.push(name);
   }
   finishDatabase(state);
 
-  // Goals: the command line's, or the default goal.
-  let goals = options.goals;
-  if (goals.length === 0) {
-    const defaultGoal = state.value('.DEFAULT_GOAL').trim();
-    if (defaultGoal === '') {
-      if (state.makefiles.length === 0) {
-        throw new MakeError('No targets specified and no makefile found');
-      }
-      throw new MakeError('No targets');
-    }
-    goals = [defaultGoal];
-  }
-
-  // Build.
   const buildOptions: BuildOptions = {
     justPrint: options.justPrint,
     touch: options.touch,
@@ -186,17 +169,77 @@ async function readAndBuild(
     new LocalExecutor(),
     diagnostics,
   );
+
+  // Makefiles that are out of date or missing are remade, then read again.
+  const makefileBuilder = new Builder(
+    state,
+    { ...buildOptions, justPrint: false, touch: false, question: false },
+    new LocalExecutor(),
+    diagnostics,
+    true,
+  );
+  const toRemake = [
+    ...state.makefiles.filter((name) => name !== '/dev/stdin'),
+    ...missingMakefiles,
+    ...evaluator.missingIncludes.map((missing) => missing.name),
+  ];
+  const { remade, failed } = await makefileBuilder.remakeMakefiles(toRemake);
   for (const missing of evaluator.missingIncludes) {
-    if (!missing.optional) {
-      diagnostics.warning(
-        missing.location,
-        `${missing.name}: No such file or directory`,
-      );
-      throw new MakeError(`No rule to make target '${missing.name}'`);
+    if (missing.optional || !failed.includes(missing.name)) continue;
+    if (existsSync(missing.name)) continue;
+    diagnostics.warning(
+      missing.location,
+      `${missing.name}: No such file or directory`,
+    );
+    throw new MakeError(`No rule to make target '${missing.name}'`);
+  }
+  for (const name of missingMakefiles) {
+    if (!failed.includes(name) || existsSync(name)) continue;
+    diagnostics.warning(null, `${name}: No such file or directory`);
+    throw new MakeError(`No rule to make target '${name}'`);
+  }
+  if (remade.length > 0) return restart();
+
+  // Goals: the command line's, or the default goal.
+  if (state.makefiles.length === 0 && missingMakefiles.length === 0) {
+    if (options.goals.length === 0 && !state.value('.DEFAULT_GOAL').trim()) {
+      throw new MakeError('No targets specified and no makefile found');
     }
   }
+  let goals = options.goals;
+  if (goals.length === 0) {
+    const defaultGoal = state.value('.DEFAULT_GOAL').trim();
+    if (defaultGoal === '') {
+      if (state.makefiles.length === 0) {
+        throw new MakeError('No targets specified and no makefile found');
+      }
+      throw new MakeError('No targets');
+    }
+    if (/\s/.test(defaultGoal)) {
+      throw new MakeError('.DEFAULT_GOAL contains more than one target');
+    }
+    goals = [defaultGoal];
+  }
+
+  // Build.
   return builder.build(goals);
 }
+
+/**
+ * Runs amake again with the same arguments, as GNU make re-executes itself
+ * after remaking a makefile, and returns its exit status.
+ */
+function restart(): number {
+  process.chdir(startDirectory);
+  const restarts = Number.parseInt(process.env.MAKE_RESTARTS ?? '0', 10) || 0;
+  const result = spawnSync(process.execPath, process.argv.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, MAKE_RESTARTS: String(restarts + 1) },
+  });
+  return result.status ?? 2;
+}
+
+const startDirectory = process.cwd();
 
 function defaultMakefile(): string[] {
   for (const name of ['GNUmakefile', 'makefile', 'Makefile']) {

@@ -114,7 +114,10 @@ export class Evaluator {
         this.readLine(context, line);
       }
       this.rules.finishRule(context);
-      context.conditionals.finish(context.location);
+      context.conditionals.finish({
+        file: reader.file,
+        line: fixedLine ?? reader.nextLineNumber,
+      });
     } finally {
       this.state.expander.location = savedLocation;
     }

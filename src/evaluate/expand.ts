@@ -2,7 +2,7 @@ import { Location } from '../parse/location';
 import { Diagnostics } from '../report/reporter';
 import { MakeError } from '../report/errors';
 import { Variable, VariableScope } from './variables';
-import { hasUnescapedPercent, patsubstWord } from './text';
+import { hasUnescapedPercent } from './text';
 
 /** What a built-in function receives besides its arguments. */
 export interface FunctionCall {
@@ -80,7 +80,7 @@ export class Expander {
     if (variable.expanding) {
       throw new MakeError(
         `Recursive variable '${variable.name}' references itself (eventually)`,
-        this.location,
+        variable.location ?? this.location,
       );
     }
     variable.expanding = true;
@@ -200,11 +200,12 @@ export class Expander {
       pattern = '%' + from;
       replacement = '%' + to;
     }
-    return value
-      .split(/[ \t\n]+/)
-      .filter((word) => word !== '')
-      .map((word) => patsubstWord(word, pattern, replacement))
-      .join(' ');
+    const patsubst = this.host.functions.get('patsubst')!;
+    return patsubst.run([pattern, replacement, value], {
+      expander: this,
+      scope,
+      name: 'patsubst',
+    });
   }
 
   private tryFunction(

@@ -1,4 +1,4 @@
-import { glob, hasGlobCharacters } from './glob';
+import { expandFileName } from './glob';
 
 /**
  * Turns the words of a target or prerequisite list into file names as GNU
@@ -28,12 +28,9 @@ export function expandFileNames(words: string[], globbing: boolean): string[] {
       }
       continue;
     }
-    if (globbing && hasGlobCharacters(word)) {
-      const matches = glob(word);
-      if (matches.length > 0) {
-        names.push(...matches);
-        continue;
-      }
+    if (globbing) {
+      names.push(...expandFileName(word));
+      continue;
     }
     names.push(word);
   }

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { directArgv, execErrorText } from '../execute/command_argv';
 import { Location } from '../parse/location';
 import { Diagnostics } from '../report/reporter';
 import { Database } from './database';
@@ -66,19 +67,33 @@ export class MakeState implements ExpansionHost {
     return this.settings.warnUndefined;
   }
 
-  evaluate(text: string, scope: VariableScope): void {
-    this.evaluateHook(text, scope);
+  /** `$(eval)` defines globally, even inside `$(call)` or `$(foreach)`. */
+  evaluate(text: string, _scope: VariableScope): void {
+    this.evaluateHook(text, this.globalScope);
   }
 
   shell(command: string, scope: VariableScope): ShellResult {
     const shellPath = this.expander.valueOfName('SHELL', scope) || '/bin/sh';
     const flags = this.expander.valueOfName('.SHELLFLAGS', scope) || '-c';
-    const result = spawnSync(shellPath, [...splitFlags(flags), command], {
+    const shellFlags = splitFlags(flags);
+    const argv = directArgv(command, shellPath, shellFlags) ?? [
+      shellPath,
+      ...shellFlags,
+      command,
+    ];
+    // GNU make 4.3 gives $(shell) its own environment, not the exported
+    // variables recipes get.
+    const result = spawnSync(argv[0]!, argv.slice(1), {
       encoding: 'buffer',
       stdio: ['inherit', 'pipe', 'inherit'],
-      env: this.environment(scope),
+      env: process.env,
       maxBuffer: 1 << 30,
     });
+    if (result.error) {
+      const code = (result.error as NodeJS.ErrnoException).code;
+      this.diagnostics.warning(null, `${argv[0]}: ${execErrorText(code)}`);
+      return { output: '', status: code === 'ENOENT' ? 127 : 126 };
+    }
     const output = result.stdout ? result.stdout.toString('latin1') : '';
     let status = result.status ?? 127;
     if (result.signal) status = 128 + signalNumber(result.signal);
@@ -86,7 +101,7 @@ export class MakeState implements ExpansionHost {
   }
 
   setGlobal(name: string, value: string): void {
-    this.define(name, value, 'simple', 'file', null, this.globals);
+    this.define(name, value, 'simple', 'override', null, this.globals);
   }
 
   /** The value of a variable as seen from `scope`, expanded. */

@@ -4,7 +4,7 @@ const whitespace = /[ \t\n\r\f\v]+/;
 
 /** The white-space separated words of a text. */
 export function words(text: string): string[] {
-  const trimmed = text.trim();
+  const trimmed = text.replace(/^[ \t\n\r\f\v]+|[ \t\n\r\f\v]+$/g, '');
   return trimmed === '' ? [] : trimmed.split(whitespace);
 }
 

@@ -33,6 +33,8 @@ export interface CommandOutcome {
   readonly exitCode: number;
   /** The signal name when the command was killed by one. */
   readonly signal: string | null;
+  /** Why the program could not be started, as `foo: No such file...`. */
+  readonly startError?: string;
 }
 
 export type JobOutcome =
@@ -56,6 +58,8 @@ export interface JobResult {
 export interface JobListener {
   /** A command is about to run (or would, under `-n`): echo it. */
   commandStarting(command: Command): void;
+  /** A program could not be started; `text` names it and says why. */
+  commandCouldNotStart(text: string): void;
   /** A command whose errors are ignored failed. */
   commandFailedIgnored(command: Command, outcome: CommandOutcome): void;
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { directArgv, execErrorText } from './command_argv';
 import {
   Command,
   CommandOutcome,
@@ -19,6 +20,7 @@ export class LocalExecutor implements Executor {
       listener.commandStarting(command);
       if (!command.run) continue;
       const outcome = await runCommand(job, command);
+      if (outcome.startError) listener.commandCouldNotStart(outcome.startError);
       if (outcome.exitCode === 0 && outcome.signal === null) continue;
       if (command.ignoreErrors) {
         listener.commandFailedIgnored(command, outcome);
@@ -41,13 +43,24 @@ export class LocalExecutor implements Executor {
 }
 
 function runCommand(job: Job, command: Command): Promise<CommandOutcome> {
+  const argv = directArgv(command.text, job.shell, job.shellFlags) ?? [
+    job.shell,
+    ...job.shellFlags,
+    command.text,
+  ];
   return new Promise((resolve) => {
-    const child = spawn(job.shell, [...job.shellFlags, command.text], {
+    const child = spawn(argv[0]!, argv.slice(1), {
       cwd: job.directory,
       env: job.environment,
       stdio: 'inherit',
     });
-    child.on('error', () => resolve({ exitCode: 127, signal: null }));
+    child.on('error', (error: NodeJS.ErrnoException) => {
+      resolve({
+        exitCode: error.code === 'ENOENT' ? 127 : 126,
+        signal: null,
+        startError: `${argv[0]}: ${execErrorText(error.code)}`,
+      });
+    });
     child.on('exit', (code, signal) => {
       resolve({ exitCode: code ?? 0, signal: signal ?? null });
     });

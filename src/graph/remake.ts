@@ -69,7 +69,42 @@ export class Builder {
     private readonly options: BuildOptions,
     private readonly executor: Executor,
     private readonly diagnostics: Diagnostics,
+    /**
+     * Remaking makefiles: a makefile nothing can make is not an error
+     * here (the caller decides), and nothing is reported as up to date.
+     */
+    private readonly makefileMode = false,
   ) {}
+
+  /**
+   * Brings the makefiles up to date before the goals, as GNU make does.
+   * Returns the names that were remade and those that failed.
+   */
+  async remakeMakefiles(
+    names: string[],
+  ): Promise<{ remade: string[]; failed: string[] }> {
+    const remade: string[] = [];
+    const failed: string[] = [];
+    for (const name of names) {
+      const node = this.state.database.enter(name);
+      // A double-colon rule without prerequisites would remake it forever.
+      if (node.isDoubleColon && node.rules.every((r) => !r.prerequisites.length)) {
+        continue;
+      }
+      const before = this.timeOf(node);
+      const status = await this.update(node, null);
+      if (status === 'failed') {
+        failed.push(name);
+        continue;
+      }
+      this.times.forget(this.pathOf(node));
+      const after = this.timeOf(node);
+      if (this.fileState(node).remade && (after !== before || before === missing)) {
+        remade.push(name);
+      }
+    }
+    return { remade, failed };
+  }
 
   /** Updates each goal in order; returns make's exit status. */
   async build(goals: string[]): Promise<number> {
@@ -105,7 +140,7 @@ export class Builder {
   }
 
   private reportNothingToDo(node: FileNode): void {
-    if (this.options.silent) return;
+    if (this.options.silent || this.makefileMode) return;
     const hasRecipe = this.recipeOf(node) !== null;
     const text =
       node.phony || !hasRecipe
@@ -275,8 +310,8 @@ export class Builder {
       }
     }
     if (failed) {
-      if (parent === null || true) {
-        this.diagnostics.error(
+      if (parent === null && !this.makefileMode) {
+        this.diagnostics.warning(
           null,
           `Target '${node.name}' not remade because of errors.`,
         );
@@ -306,6 +341,7 @@ export class Builder {
   }
 
   private noRule(node: FileNode, parent: FileNode | null): Status {
+    if (this.makefileMode) return 'failed';
     const needed = parent ? `, needed by '${parent.name}'` : '';
     const message = `No rule to make target '${node.name}'${needed}`;
     if (this.options.keepGoing) {
@@ -366,6 +402,9 @@ export class Builder {
             this.diagnostics.reporter.out(command.text + '\n');
           }
         }
+      },
+      commandCouldNotStart: (text) => {
+        this.diagnostics.warning(null, text);
       },
       commandFailedIgnored: (command, outcome) => {
         this.diagnostics.reporter.err(
