@@ -128,6 +128,7 @@ async function readAndBuild(
     noBuiltinVariables: options.noBuiltinVariables,
   });
   const evaluator = new Evaluator(state);
+  state.makeLevel = level;
   defineStartupVariables(state, options, level);
   defineBuiltins(state, options);
   importEnvironment(state);
@@ -151,6 +152,7 @@ async function readAndBuild(
     if (!evaluator.readMakefile(name)) missingMakefiles.push(name);
   }
   finishDatabase(state);
+  applyMakeflagsFromMakefile(state, options);
 
   const buildOptions: BuildOptions = {
     justPrint: options.justPrint,
@@ -240,6 +242,39 @@ function restart(): number {
 }
 
 const startDirectory = process.cwd();
+
+/**
+ * A makefile may add options to MAKEFLAGS (`MAKEFLAGS += -s`); they take
+ * effect once the makefiles are read, as in GNU make.
+ */
+function applyMakeflagsFromMakefile(state: MakeState, options: Options) {
+  const value = state.value('MAKEFLAGS');
+  if (value === formatMakeflags(options, null)) return;
+  const flagsPart = value.split(' -- ')[0]!;
+  const words = flagsPart.split(/[ \t]+/).filter((word) => word !== '');
+  const fromMakefile = defaultOptions();
+  try {
+    parseMakeflags(words.join(' '), fromMakefile);
+  } catch {
+    return;
+  }
+  for (const key of [
+    'silent',
+    'keepGoing',
+    'ignoreErrors',
+    'justPrint',
+    'touch',
+    'question',
+    'alwaysMake',
+    'noBuiltinRules',
+    'warnUndefined',
+  ] as const) {
+    if (fromMakefile[key]) options[key] = true;
+  }
+  if (fromMakefile.printDirectory !== null) {
+    options.printDirectory = fromMakefile.printDirectory;
+  }
+}
 
 function defaultMakefile(): string[] {
   for (const name of ['GNUmakefile', 'makefile', 'Makefile']) {

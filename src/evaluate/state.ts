@@ -51,6 +51,8 @@ export class MakeState implements ExpansionHost {
   oneShell = false;
   notParallel = false;
   recipePrefix = '\t';
+  /** MAKELEVEL: how deep in a recursion of makes this one is. */
+  makeLevel = 0;
 
   /** Set by the evaluator: reads text as makefile lines (`$(eval)`). */
   evaluateHook: (text: string, scope: VariableScope) => void = () => {};
@@ -168,6 +170,11 @@ export class MakeState implements ExpansionHost {
         );
       }
     }
+    // Sub-makes learn their depth from the environment.
+    environment.MAKELEVEL = String(this.makeLevel + 1);
+    if (environment.MAKEFLAGS !== undefined) {
+      environment.MFLAGS = mflags(environment.MAKEFLAGS);
+    }
     return environment;
   }
 
@@ -180,6 +187,13 @@ export class MakeState implements ExpansionHost {
     if (variable.origin === 'command line') return true;
     return this.exportAll && variable.origin !== 'default';
   }
+}
+
+/** MFLAGS: the flags part of MAKEFLAGS with a leading dash. */
+function mflags(makeflags: string): string {
+  const flags = makeflags.split(' -- ')[0]!.trim();
+  if (flags === '' || flags === '--') return '';
+  return flags.startsWith('-') ? flags : `-${flags}`;
 }
 
 function splitFlags(flags: string): string[] {

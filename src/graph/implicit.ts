@@ -1,75 +1,529 @@
-import * as path from 'node:path';
-import { Prerequisite, Recipe, FileNode } from '../evaluate/database';
+import {
+  FileNode,
+  PatternRule,
+  Prerequisite,
+  Recipe,
+} from '../evaluate/database';
+import { installImplicitRules } from '../evaluate/builtins';
 import { MakeState } from '../evaluate/state';
-import { matchPattern, parsePattern } from '../evaluate/text';
+import { parsePattern } from '../evaluate/text';
+import {
+  VariableScope,
+  VariableSet,
+  newVariable,
+} from '../evaluate/variables';
+import { patternScopes } from './scopes';
+import { findInVpath } from './vpath';
+
+// GNU make's implicit rule search (pattern_search in implicit.c): which
+// pattern rule makes a file that has no recipe of its own, and through
+// which intermediate files.
 
 /** A pattern rule chosen to make a file, with its stem substituted. */
 export interface ImplicitMatch {
+  readonly rule: PatternRule;
   readonly recipe: Recipe | null;
+  /**
+   * The prerequisites the rule gives the file, in the rule's order. They
+   * come before the file's explicit prerequisites, as in GNU make.
+   */
   readonly prerequisites: Prerequisite[];
+  /** `$*`: the part `%` matched, with the file's directory in front. */
   readonly stem: string;
+  /** The other targets of a rule with several: one run makes them all. */
+  readonly alsoMake: string[];
+  /**
+   * Prerequisites that do not exist and that nothing names, made by
+   * chaining another pattern rule. The Builder updates each with its own
+   * match, and deletes them once the goals are done.
+   */
+  readonly intermediates: IntermediateFile[];
+  /** The rule's target pattern is a prerequisite of `.PRECIOUS`. */
+  readonly precious: boolean;
+  /**
+   * Prerequisites a terminal (`::`) rule found: GNU does no implicit rule
+   * search for them.
+   */
+  readonly terminalPrerequisites: string[];
 }
 
+/** A file an implicit rule chain makes on the way to its target. */
+export interface IntermediateFile {
+  readonly name: string;
+  readonly match: ImplicitMatch;
+}
+
+/** What the search asks of the world outside the makefiles. */
 export interface ImplicitSearchHooks {
-  /** True when the file exists or a rule names it as a target. */
+  /** The file exists as named (GNU's file_exists_p). */
   exists(name: string): boolean;
+  /** The file exists in a `vpath` or VPATH directory. */
+  inVpath?(name: string): boolean;
+  /** The variables the second expansion of a file's prerequisites sees. */
+  scopeFor?(name: string): VariableScope;
 }
 
 /**
- * Finds the pattern rule that can make `node`: the first, in order of
- * definition, among those with the shortest stem whose prerequisites all
- * exist or can be made.
+ * Finds the pattern rule that can make `node`, as GNU's try_implicit_rule
+ * does: rules whose target pattern matches are tried shortest stem first,
+ * in order of definition for equal stems, first with prerequisites that
+ * exist or ought to exist, then allowing prerequisites made by other rules.
+ * An archive member `lib(member)` is then tried as `(member)`.
  */
 export function findImplicitRule(
   state: MakeState,
   node: FileNode,
   hooks: ImplicitSearchHooks,
 ): ImplicitMatch | null {
-  const name = node.name;
-  const candidates: { match: ImplicitMatch; stemLength: number }[] = [];
-  for (const rule of state.database.patternRules) {
-    for (const target of rule.targets) {
-      const pattern = parsePattern(target);
-      if (!pattern) continue;
-      // A pattern without a slash matches the file's base name only.
-      const hasSlash = target.includes('/');
-      const directory = hasSlash ? '' : dirPart(name);
-      const subject = hasSlash ? name : name.slice(directory.length);
-      const stem = matchPattern(pattern, subject);
-      if (stem === null) continue;
-      if (rule.recipe === null) continue;
-      const fullStem = directory + stem;
-      const prerequisites = rule.prerequisites.map((p) => ({
-        name: substitute(p.name, stem, directory),
-        orderOnly: p.orderOnly,
-      }));
-      const usable = prerequisites.every(
-        (p) => p.orderOnly || hooks.exists(p.name),
-      );
-      if (!usable) continue;
-      candidates.push({
-        match: { recipe: rule.recipe, prerequisites, stem: fullStem },
-        stemLength: stem.length,
+  installImplicitRules(state);
+  const search = new Search(state, hooks);
+  const explicit = node.rules.flatMap((rule) => rule.prerequisites);
+  const found = search.run(node.name, explicit, false, 0);
+  if (found || !isArchiveMember(node.name)) return found;
+  return search.run(node.name, explicit, true, 0);
+}
+
+/** A pattern rule that matched a name, waiting to be tried. */
+interface Candidate {
+  rule: PatternRule | null;
+  readonly targetIndex: number;
+  /** The length of the stem, directory included, for the ordering. */
+  readonly stemLength: number;
+  readonly order: number;
+  /** The target pattern has no slash: the directory stays out of the stem. */
+  readonly directoryKept: boolean;
+}
+
+/** A prerequisite found for the rule being tried. */
+interface FoundPrerequisite {
+  readonly name: string;
+  readonly orderOnly: boolean;
+  readonly intermediate: ImplicitMatch | null;
+}
+
+/** Names GNU has found impossible to make, for the rest of the run. */
+const impossibleNames = new WeakMap<MakeState, Set<string>>();
+
+/** Names the makefiles mention, and how many files there were then. */
+const mentionedNames = new WeakMap<
+  MakeState,
+  { names: Set<string>; fileCount: number }
+>();
+
+class Search {
+  /** Rules in use further up the chain: no rule is used twice in one. */
+  private readonly inUse = new Set<PatternRule>();
+  private readonly impossible: Set<string>;
+
+  constructor(
+    private readonly state: MakeState,
+    private readonly hooks: ImplicitSearchHooks,
+  ) {
+    let impossible = impossibleNames.get(state);
+    if (!impossible) impossibleNames.set(state, (impossible = new Set()));
+    this.impossible = impossible;
+  }
+
+  /**
+   * GNU's pattern_search for `fileName`. `explicit` holds the file's own
+   * prerequisites; `recursions` counts the intermediate files above.
+   */
+  run(
+    fileName: string,
+    explicit: readonly Prerequisite[],
+    archive: boolean,
+    recursions: number,
+  ): ImplicitMatch | null {
+    const name = archive ? fileName.slice(fileName.indexOf('(')) : fileName;
+
+    // The directory part, kept out of the stem of slash-less patterns.
+    let lastSlash = -1;
+    if (!archive && !isArchiveMember(name)) {
+      lastSlash = name.lastIndexOf('/');
+      if (lastSlash === name.length - 1) lastSlash = -1;
+    }
+    const directory = name.slice(0, lastSlash + 1);
+
+    // Which rules match the name at all.
+    const { candidates, specificRuleMatched } = this.matchingRules(
+      name,
+      directory,
+      recursions,
+    );
+    if (candidates.length === 0) return null;
+    candidates.sort((a, b) => a.stemLength - b.stemLength || a.order - b.order);
+
+    // A rule whose target is only `%` gives way to any rule that matched
+    // with a real pattern, unless it is terminal.
+    if (specificRuleMatched) {
+      for (const candidate of candidates) {
+        const rule = candidate.rule!;
+        if (!rule.terminal && rule.targets.some((t) => t === '%')) {
+          candidate.rule = null;
+        }
+      }
+    }
+
+    // Try each rule with existing prerequisites, then with intermediates.
+    for (const intermediateOk of [false, true]) {
+      for (const candidate of candidates) {
+        const rule = candidate.rule;
+        if (rule === null) continue;
+        if (intermediateOk && rule.terminal) continue;
+        const target = parsePattern(rule.targets[candidate.targetIndex]!)!;
+        const stemStart =
+          target.prefix.length + (candidate.directoryKept ? directory.length : 0);
+        const stem = name.slice(stemStart, name.length - target.suffix.length);
+        const fullStem = candidate.directoryKept ? directory + stem : stem;
+        const found = this.tryRule(
+          fileName,
+          explicit,
+          candidate,
+          stem,
+          fullStem,
+          candidate.directoryKept ? directory : '',
+          intermediateOk,
+          recursions,
+        );
+        if (found) return this.matchOf(candidate, found, fullStem);
+      }
+    }
+    return null;
+  }
+
+  /** The rules with a target pattern that matches `name`, in order. */
+  private matchingRules(
+    name: string,
+    directory: string,
+    recursions: number,
+  ): { candidates: Candidate[]; specificRuleMatched: boolean } {
+    const candidates: Candidate[] = [];
+    let specificRuleMatched = false;
+    for (const rule of this.state.database.patternRules) {
+      // A rule with prerequisites and no recipe cancels, and is not used.
+      if (hasPrerequisites(rule) && rule.recipe === null) continue;
+      if (this.inUse.has(rule)) continue;
+      rule.targets.forEach((targetText, targetIndex) => {
+        const target = parsePattern(targetText);
+        if (!target) return;
+        // A match-anything rule cannot make an intermediate file.
+        const matchAnything = target.prefix === '' && target.suffix === '';
+        if (recursions > 0 && matchAnything && !rule.terminal) return;
+
+        // GNU's arithmetic: the stem is never empty, except where the
+        // directory has been taken off.
+        const patternLength = target.prefix.length + 1 + target.suffix.length;
+        if (patternLength > name.length) return;
+        let stemLength = name.length - patternLength + 1;
+        const directoryKept = directory !== '' && !targetText.includes('/');
+        let start = target.prefix.length;
+        if (directoryKept) {
+          if (directory.length > stemLength) return;
+          stemLength -= directory.length;
+          start += directory.length;
+        }
+        const prefixAt = directoryKept ? directory.length : 0;
+        if (name.slice(prefixAt, start) !== target.prefix) return;
+        if (name.slice(start + stemLength) !== target.suffix) return;
+
+        if (!matchAnything) specificRuleMatched = true;
+        // A rule with neither prerequisites nor recipe (`%.c:`, made for
+        // each known suffix) only keeps match-anything rules away.
+        if (!hasPrerequisites(rule) && rule.recipe === null) return;
+        candidates.push({
+          rule,
+          targetIndex,
+          stemLength: stemLength + (directoryKept ? directory.length : 0),
+          order: candidates.length,
+          directoryKept,
+        });
       });
-      break;
+    }
+    return { candidates, specificRuleMatched };
+  }
+
+  /**
+   * Sees whether every prerequisite of the rule exists, ought to exist or,
+   * when `intermediateOk`, can be made by another rule. Returns them, or
+   * null when the rule does not apply.
+   */
+  private tryRule(
+    fileName: string,
+    explicit: readonly Prerequisite[],
+    candidate: Candidate,
+    stem: string,
+    fullStem: string,
+    directory: string,
+    intermediateOk: boolean,
+    recursions: number,
+  ): FoundPrerequisite[] | null {
+    const rule = candidate.rule!;
+    if (!hasPrerequisites(rule)) return [];
+    this.inUse.add(rule);
+    try {
+      const names = this.prerequisiteNames(
+        rule,
+        fileName,
+        explicit,
+        stem,
+        fullStem,
+        directory,
+      );
+      const found: FoundPrerequisite[] = [];
+      for (const { name, orderOnly } of names) {
+        // A name already found impossible fails the rule for good.
+        if (this.impossible.has(name)) {
+          candidate.rule = null;
+          return null;
+        }
+        if (
+          explicit.some((p) => p.name === name) ||
+          this.oughtToExist(name) ||
+          this.hooks.exists(name) ||
+          this.isInVpath(name)
+        ) {
+          found.push({ name, orderOnly, intermediate: null });
+          continue;
+        }
+        if (!intermediateOk) return null;
+        const match = this.run(name, [], false, recursions + 1);
+        if (match) {
+          found.push({ name, orderOnly, intermediate: match });
+          continue;
+        }
+        this.impossible.add(name);
+        return null;
+      }
+      return found;
+    } finally {
+      this.inUse.delete(rule);
     }
   }
-  if (candidates.length === 0) return null;
-  let best = candidates[0]!;
-  for (const candidate of candidates) {
-    if (candidate.stemLength < best.stemLength) best = candidate;
+
+  /**
+   * The rule's prerequisites for this stem. Without second expansion the
+   * first `%` of each becomes the stem, with the file's directory in front
+   * when the target pattern left it out. With it, each word is expanded
+   * with `$@`, `$*` and the file's explicit prerequisites in `$<`, `$^`,
+   * `$+` and `$|`.
+   */
+  private prerequisiteNames(
+    rule: PatternRule,
+    fileName: string,
+    explicit: readonly Prerequisite[],
+    stem: string,
+    fullStem: string,
+    directory: string,
+  ): Prerequisite[] {
+    if (!rule.secondExpansion) {
+      return rule.prerequisites.map((p) => ({
+        name: substituteStem(p.name, stem, directory),
+        orderOnly: p.orderOnly,
+      }));
+    }
+    const scope = this.secondExpansionScope(fileName, explicit, fullStem);
+    const names: Prerequisite[] = [];
+    for (const part of rule.secondExpansion) {
+      let orderOnly = part.orderOnly;
+      for (const word of prerequisiteWords(part.text)) {
+        if (word === '|' && !orderOnly) {
+          orderOnly = true;
+          continue;
+        }
+        // The stem goes in as text, not as `$*`, and words that had a `%`
+        // get the directory in front of each name they expand to.
+        const percent = word.indexOf('%');
+        const text =
+          percent < 0
+            ? word
+            : word.slice(0, percent) + stem + word.slice(percent + 1);
+        const expanded = this.state.expander.expand(text, scope);
+        for (const piece of expanded.split(/[ \t\n]+/)) {
+          if (piece === '') continue;
+          if (piece === '|') {
+            orderOnly = true;
+            continue;
+          }
+          const name = percent >= 0 ? directory + piece : piece;
+          names.push({ name, orderOnly });
+        }
+      }
+    }
+    return names;
   }
-  return best.match;
+
+  private secondExpansionScope(
+    fileName: string,
+    explicit: readonly Prerequisite[],
+    fullStem: string,
+  ): VariableScope {
+    const automatic = new VariableSet();
+    const define = (name: string, value: string) => {
+      automatic.set(newVariable(name, value, 'simple', 'automatic'));
+    };
+    const member = archiveParts(fileName);
+    const normal = explicit.filter((p) => !p.orderOnly).map((p) => p.name);
+    const orderOnly = explicit.filter((p) => p.orderOnly).map((p) => p.name);
+    define('@', member ? member.archive : fileName);
+    define('%', member ? member.member : '');
+    define('*', fullStem);
+    define('<', normal[0] ?? '');
+    define('^', [...new Set(normal)].join(' '));
+    define('+', normal.join(' '));
+    define('|', [...new Set(orderOnly)].join(' '));
+    define('?', '');
+    const scope = this.hooks.scopeFor?.(fileName) ?? this.defaultScope(fileName);
+    return new VariableScope(automatic, scope);
+  }
+
+  /** Global variables, then pattern-specific ones, then the file's own. */
+  private defaultScope(fileName: string): VariableScope {
+    let scope = this.state.globalScope;
+    for (const set of patternScopes(this.state, fileName)) {
+      scope = new VariableScope(set, scope);
+    }
+    const variables = this.state.database.file(fileName)?.variables;
+    if (variables) scope = new VariableScope(variables, scope);
+    return scope;
+  }
+
+  /**
+   * GNU's "ought to exist": a file the makefiles name, as a target or a
+   * prerequisite, or that the build has entered since.
+   */
+  private oughtToExist(name: string): boolean {
+    if (this.state.database.file(name)) return true;
+    return mentioned(this.state).has(name);
+  }
+
+  private isInVpath(name: string): boolean {
+    if (this.hooks.inVpath) return this.hooks.inVpath(name);
+    return findInVpath(this.state, name) !== null;
+  }
+
+  /** The match for the rule that applied. */
+  private matchOf(
+    candidate: Candidate,
+    found: FoundPrerequisite[],
+    fullStem: string,
+  ): ImplicitMatch {
+    const rule = candidate.rule!;
+    const targetText = rule.targets[candidate.targetIndex]!;
+    const alsoMake = rule.targets
+      .filter((_, index) => index !== candidate.targetIndex)
+      .map((other) => {
+        const pattern = parsePattern(other)!;
+        return pattern.prefix + fullStem + pattern.suffix;
+      });
+    return {
+      rule,
+      recipe: rule.recipe,
+      prerequisites: found.map((p) => ({
+        name: p.name,
+        orderOnly: p.orderOnly,
+      })),
+      stem: fullStem,
+      alsoMake,
+      intermediates: found
+        .filter((p) => p.intermediate !== null)
+        .map((p) => ({ name: p.name, match: p.intermediate! })),
+      precious: this.state.database.file(targetText)?.precious ?? false,
+      terminalPrerequisites: rule.terminal
+        ? found.filter((p) => p.intermediate === null).map((p) => p.name)
+        : [],
+    };
+  }
 }
 
-function dirPart(name: string): string {
-  const slash = name.lastIndexOf('/');
-  return slash < 0 ? '' : name.slice(0, slash + 1);
+function hasPrerequisites(rule: PatternRule): boolean {
+  if (rule.secondExpansion) {
+    return rule.secondExpansion.some((part) => part.text.trim() !== '');
+  }
+  return rule.prerequisites.length > 0;
 }
 
-function substitute(prerequisite: string, stem: string, directory: string) {
-  const pattern = parsePattern(prerequisite);
-  if (!pattern) return prerequisite;
-  const name = pattern.prefix + stem + pattern.suffix;
-  return prerequisite.includes('/') ? name : path.join(directory, name) || name;
+/**
+ * A prerequisite pattern with its first `%` replaced by the stem, and the
+ * directory put in front when there was a `%`.
+ */
+function substituteStem(text: string, stem: string, directory: string) {
+  const percent = text.indexOf('%');
+  if (percent < 0) return text;
+  return directory + text.slice(0, percent) + stem + text.slice(percent + 1);
+}
+
+/**
+ * Splits prerequisite text into words as GNU's get_next_word does for
+ * second expansion: a `$(...)` or `${...}` reference is one word however
+ * many blanks it holds, and `|` is a word of its own.
+ */
+export function prerequisiteWords(text: string): string[] {
+  const found: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && /[ \t\n]/.test(text[i]!)) i++;
+    if (i >= text.length) break;
+    const start = i;
+    if (text[i] === '|') {
+      found.push('|');
+      i++;
+      continue;
+    }
+    while (i < text.length && !/[ \t\n|]/.test(text[i]!)) {
+      if (text[i] === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) {
+        i = referenceEnd(text, i + 1);
+        continue;
+      }
+      i += text[i] === '$' ? 2 : 1;
+    }
+    found.push(text.slice(start, Math.min(i, text.length)));
+  }
+  return found;
+}
+
+/** The index just past the parenthesis that closes the one at `open`. */
+function referenceEnd(text: string, open: number): number {
+  const opening = text[open]!;
+  const closing = opening === '(' ? ')' : '}';
+  let depth = 0;
+  for (let i = open + 1; i < text.length; i++) {
+    if (text[i] === opening) depth++;
+    else if (text[i] === closing && --depth < 0) return i + 1;
+  }
+  return text.length;
+}
+
+/** Every name that a rule of the makefiles has as target or prerequisite. */
+function mentioned(state: MakeState): Set<string> {
+  const files = state.database.files;
+  const cached = mentionedNames.get(state);
+  if (cached && cached.fileCount === files.size) return cached.names;
+  const names = new Set<string>();
+  for (const node of files.values()) {
+    names.add(node.name);
+    for (const rule of node.rules) {
+      for (const prerequisite of rule.prerequisites) {
+        names.add(prerequisite.name);
+      }
+    }
+  }
+  mentionedNames.set(state, { names, fileCount: files.size });
+  return names;
+}
+
+/** GNU's ar_name: `lib(member)`, but not `(member)` or `lib((entry))`. */
+export function isArchiveMember(name: string): boolean {
+  const open = name.indexOf('(');
+  if (open <= 0) return false;
+  const end = name.length - 1;
+  if (name[end] !== ')' || end === open + 1) return false;
+  return !(name[open + 1] === '(' && name[end - 1] === ')');
+}
+
+function archiveParts(
+  name: string,
+): { archive: string; member: string } | null {
+  if (!isArchiveMember(name)) return null;
+  const open = name.indexOf('(');
+  return { archive: name.slice(0, open), member: name.slice(open + 1, -1) };
 }

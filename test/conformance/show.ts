@@ -60,15 +60,18 @@ function printTree(c: Case, result: CaseResult): void {
 
 async function showBoth(c: Case): Promise<boolean> {
   const { gnu, amake, problems } = await checkCase(c, WORKER);
+  const column = columnWidth();
+  console.log(`${fit(LABELS[0], column)}   ${LABELS[1]}`);
   gnu.steps.forEach((step, index) => {
     const other = amake.steps[index];
-    console.log(`\nstep ${index + 1} (${step.step.text})`);
-    console.log(
-      sideBySide([`status: ${step.status}`], [`status: ${other.status}`]),
-    );
+    console.log(`\n-- step ${index + 1} (${step.step.text})`);
+    const status = [[step.status], [other.status]];
+    console.log(sideBySide(status[0], status[1], column));
     for (const stream of ['stdout', 'stderr'] as const) {
-      console.log(`${stream}:`);
-      console.log(sideBySide(toLines(step[stream]), toLines(other[stream])));
+      const [left, right] = [toLines(step[stream]), toLines(other[stream])];
+      if (left.length + right.length === 0) continue;
+      console.log(`-- ${stream}:`);
+      console.log(sideBySide(left, right, column));
     }
   });
   const treeProblems = problems.filter((p) => p.startsWith('file '));
@@ -81,11 +84,14 @@ async function showBoth(c: Case): Promise<boolean> {
   return problems.length === 0;
 }
 
-// Two columns, GNU make on the left; the gutter marks differing lines.
-function sideBySide(left: string[], right: string[]): string {
+function columnWidth(): number {
   const width = Math.max(40, (process.stdout.columns ?? 160) - 3);
-  const column = Math.floor(width / 2);
-  const rows = [`${fit(LABELS[0], column)}   ${LABELS[1]}`];
+  return Math.floor(width / 2);
+}
+
+// Two columns, GNU make on the left; the gutter marks differing lines.
+function sideBySide(left: string[], right: string[], column: number): string {
+  const rows: string[] = [];
   for (let i = 0; i < Math.max(left.length, right.length); i++) {
     const a = left[i];
     const b = right[i];

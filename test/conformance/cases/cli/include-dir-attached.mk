@@ -1,0 +1,7 @@
+# case: -I with the directory attached
+# run: -Iinc
+include found.mk
+all:
+	@echo '$(FOUND)'
+--- inc/found.mk
+FOUND = found

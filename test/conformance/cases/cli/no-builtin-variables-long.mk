@@ -1,0 +1,4 @@
+# case: --no-builtin-variables is -R
+# run: --no-builtin-variables
+all:
+	@echo '[$(CC)] [$(MAKEFLAGS)]'

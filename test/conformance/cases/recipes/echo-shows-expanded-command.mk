@@ -1,0 +1,5 @@
+# case: the echoed command is the expanded one
+OUT = result.txt
+all:
+	echo '$@' > $(OUT)
+	cat $(OUT)

@@ -1,0 +1,4 @@
+# case: without pipefail a pipeline's status is its last command's
+all:
+	@false | true
+	@echo reached
