@@ -345,9 +345,13 @@ export class RuleRecorder {
   private applyImmediateSpecial(target: string): void {
     const state = this.state;
     switch (target) {
-      case '.POSIX':
+      case '.POSIX': {
         state.posix = true;
+        // POSIX shells stop at the first failing command of a line.
+        const flags = state.globals.get('.SHELLFLAGS');
+        if (flags && flags.origin === 'default') flags.value = '-ec';
         break;
+      }
       case '.SECONDEXPANSION':
         state.secondExpansion = true;
         break;

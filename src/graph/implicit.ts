@@ -60,7 +60,7 @@ export interface ImplicitSearchHooks {
   /** The file exists in a `vpath` or VPATH directory. */
   inVpath?(name: string): boolean;
   /** The variables the second expansion of a file's prerequisites sees. */
-  scopeFor?(name: string): VariableScope;
+  scopeFor?(name: string): VariableScope | undefined;
 }
 
 /**

@@ -18,9 +18,11 @@ import {
 } from '../evaluate/variables';
 import { Command, Executor, Job, JobListener } from '../execute/job';
 import { FileTime, FileTimes, missing, newest } from './filetime';
-import { ImplicitMatch, findImplicitRule } from './implicit';
+import { ImplicitMatch } from './implicit';
+import { deleteIntermediateFiles, implicitRuleFor } from './intermediate';
 import { findInVpath } from './vpath';
 import { patternScopes } from './scopes';
+import { suffixList } from './snap';
 
 /** Command-line switches that change how targets are brought up to date. */
 export interface BuildOptions {
@@ -49,6 +51,12 @@ interface FileState {
   foundAs: string | null;
   /** Variables as seen from this file while it is built. */
   scope: VariableScope | null;
+  /** Made on the way by a chain of implicit rules. */
+  chainIntermediate?: boolean;
+  /** Named as a goal: never deleted as an intermediate file. */
+  isGoal?: boolean;
+  /** The file whose multi-target pattern rule makes this one too. */
+  alsoMadeBy?: FileNode | null;
 }
 
 /**
@@ -198,6 +206,9 @@ export class Builder {
       return 'succeeded';
     }
     fileState.visiting = true;
+    if (parent && !fileState.scope) {
+      fileState.scope = this.buildScope(node, this.scopeFor(parent));
+    }
     try {
       const status = await this.updateFile(node, parent, fileState);
       fileState.status = status;
@@ -220,19 +231,30 @@ export class Builder {
 
     // Without an explicit recipe, look for an implicit rule.
     const explicitRecipe = rule?.recipe ?? null;
+    if (parent === null) fileState.isGoal = true;
     if (!explicitRecipe && !node.phony && !fileState.implicitSearched) {
       fileState.implicitSearched = true;
-      fileState.implicit = findImplicitRule(this.state, node, {
-        exists: (name) => this.existsOrIsTarget(name),
-      });
+      fileState.implicit = implicitRuleFor(
+        this.state,
+        node,
+        (file) => this.fileState(file),
+        {
+          exists: (name) => this.times.get(name) !== missing,
+          scopeFor: (name) => {
+            const file = this.state.database.file(name);
+            return file ? this.scopeFor(file) : undefined;
+          },
+        },
+      );
     }
     if (!explicitRecipe && !fileState.implicit && !node.phony) {
       this.searchVpath(node, fileState);
     }
 
+    // GNU puts the pattern rule's prerequisites before the explicit ones.
     const prerequisites = [
-      ...(rule?.prerequisites ?? []),
       ...(fileState.implicit?.prerequisites ?? []),
+      ...(rule?.prerequisites ?? []),
     ];
     return this.updateWithRule(
       node,
@@ -366,7 +388,8 @@ export class Builder {
   ): Promise<Status> {
     const scope = this.scopeFor(node);
     const automatic = new VariableSet();
-    const stem = rule?.stem ?? fileState.implicit?.stem ?? '';
+    const stem =
+      rule?.stem ?? fileState.implicit?.stem ?? this.suffixStem(node.name);
     this.setAutomaticVariables(automatic, node, prerequisites, newer, stem);
     const recipeScope = new VariableScope(automatic, scope);
 
@@ -433,6 +456,16 @@ export class Builder {
     return 'failed';
   }
 
+  /** `$*` of an explicit rule: the name less a known suffix. */
+  private suffixStem(name: string): string {
+    for (const suffix of suffixList(this.state)) {
+      if (name.endsWith(suffix) && name.length > suffix.length) {
+        return name.slice(0, -suffix.length);
+      }
+    }
+    return '';
+  }
+
   private deleteOnError(node: FileNode): void {
     const special = this.state.database.file('.DELETE_ON_ERROR');
     if (!special || !special.isTarget) return;
@@ -484,7 +517,10 @@ export class Builder {
         expander.location = line.location;
         const recursive = /\$[({]MAKE[)}]/.test(line.text);
         const expanded = expander.expand(line.text, scope);
-        for (const piece of splitCommandLines(expanded, this.state.recipePrefix)) {
+        const pieces = this.state.oneShell
+          ? [expanded]
+          : splitCommandLines(expanded, this.state.recipePrefix);
+        for (const piece of pieces) {
           const parsed = parsePrefixes(piece);
           if (parsed.text.trim() === '' && !parsed.always) continue;
           const always = parsed.always || recursive;
@@ -499,6 +535,9 @@ export class Builder {
       }
     } finally {
       expander.location = saved;
+    }
+    if (this.state.oneShell && commands.length > 1) {
+      return [joinOneShell(commands)];
     }
     return commands;
   }
@@ -540,16 +579,23 @@ export class Builder {
     define('*', stem);
   }
 
-  /** The scope a target's recipe sees: its variables, then its parents'. */
+  /**
+   * The scope a target's recipe sees: its own variables, its pattern
+   * variables, then those of the target that first asked for it (without
+   * their private ones), out to the global ones.
+   */
   private scopeFor(node: FileNode): VariableScope {
     const fileState = this.fileState(node);
-    if (fileState.scope) return fileState.scope;
-    let scope = this.state.globalScope;
+    fileState.scope ??= this.buildScope(node, this.state.globalScope);
+    return fileState.scope;
+  }
+
+  private buildScope(node: FileNode, inherited: VariableScope): VariableScope {
+    let scope = inheritedView(inherited);
     for (const set of patternScopes(this.state, node.name)) {
       scope = new VariableScope(set, scope);
     }
     if (node.variables) scope = new VariableScope(node.variables, scope);
-    fileState.scope = scope;
     return scope;
   }
 
@@ -583,15 +629,32 @@ export class Builder {
   }
 
   private deleteIntermediates(): void {
-    const removed: string[] = [];
-    for (const [node, fileState] of this.states) {
-      if (!fileState.remade || !fileState.implicit) continue;
-      void node;
-    }
+    const removed = deleteIntermediateFiles(this.state, this.states, {
+      justPrint: this.options.justPrint,
+      pathOf: (node) => this.pathOf(node),
+      failed: (name, reason) =>
+        this.diagnostics.reporter.err(
+          `${this.diagnostics.program}: unlink: ${name}: ${reason}\n`,
+        ),
+    });
     if (removed.length > 0 && !this.options.silent) {
       this.diagnostics.reporter.out(`rm ${removed.join(' ')}\n`);
     }
   }
+}
+
+const inheritedViews = new WeakMap<VariableScope, VariableScope>();
+
+/** The same chain of variable sets, seen from another target. */
+function inheritedView(scope: VariableScope): VariableScope {
+  if (scope.isInheritedView) return scope;
+  let view = inheritedViews.get(scope);
+  if (!view) {
+    const parent = scope.parent ? inheritedView(scope.parent) : null;
+    view = new VariableScope(scope.set, parent, true);
+    inheritedViews.set(scope, view);
+  }
+  return view;
 }
 
 /**
@@ -645,6 +708,19 @@ export function parsePrefixes(text: string): {
     else if (c !== ' ' && c !== '\t') break;
   }
   return { text: text.slice(i), silent, ignore, always };
+}
+
+/**
+ * Under `.ONESHELL` the recipe is one script: the first line's prefixes
+ * apply to all of it, and the prefixes of the other lines are dropped.
+ */
+function joinOneShell(commands: Command[]): Command {
+  const first = commands[0]!;
+  return {
+    ...first,
+    text: commands.map((command) => command.text).join('\n'),
+    run: commands.some((command) => command.run),
+  };
 }
 
 function isRecursive(command: Command): boolean {

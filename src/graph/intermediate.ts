@@ -1,0 +1,150 @@
+import { unlinkSync } from 'node:fs';
+import { Database, FileNode } from '../evaluate/database';
+import { MakeState } from '../evaluate/state';
+import {
+  ImplicitMatch,
+  ImplicitSearchHooks,
+  findImplicitRule,
+} from './implicit';
+
+// What the Builder does with an implicit rule match beyond running its
+// recipe: the files the chain makes on the way, the other targets of the
+// rule, and deleting the intermediate files at the end, as GNU does.
+
+/** The part of the Builder's record of a file that implicit rules use. */
+export interface ChainFileState {
+  implicit: ImplicitMatch | null;
+  implicitSearched: boolean;
+  /** Its recipe ran (or would have, under -n). */
+  remade: boolean;
+  status: string | null;
+  /** Made on the way by a chain of implicit rules. */
+  chainIntermediate?: boolean;
+  /** Named as a goal: GNU never deletes those as intermediates. */
+  isGoal?: boolean;
+  /** The file whose multi-target pattern rule makes this one too. */
+  alsoMadeBy?: FileNode | null;
+}
+
+/**
+ * The implicit rule for a file without a recipe. A file that another
+ * target's pattern rule has already made with the same run of a recipe
+ * (`%.h %.c: %.y`) needs nothing more: it gets the match without a recipe.
+ * Otherwise the search runs, and what it found is recorded for the files
+ * the match names.
+ */
+export function implicitRuleFor(
+  state: MakeState,
+  node: FileNode,
+  stateOf: (node: FileNode) => ChainFileState,
+  hooks: ImplicitSearchHooks,
+): ImplicitMatch | null {
+  const maker = stateOf(node).alsoMadeBy;
+  const made = maker ? stateOf(maker) : null;
+  if (made?.remade && made.implicit) {
+    node.isTarget = true;
+    return { ...made.implicit, recipe: null, prerequisites: [] };
+  }
+  const match = findImplicitRule(state, node, hooks);
+  if (match) recordMatch(state.database, node, match, stateOf);
+  return match;
+}
+
+/**
+ * Enters what a match says about other files, as GNU's pattern_search
+ * does at its end: intermediate files become targets with their own match,
+ * the prerequisites a terminal rule found get no search of their own, and
+ * the rule's other targets learn who makes them.
+ */
+function recordMatch(
+  database: Database,
+  node: FileNode,
+  match: ImplicitMatch,
+  stateOf: (node: FileNode) => ChainFileState,
+): void {
+  if (match.precious) node.precious = true;
+  for (const intermediate of match.intermediates) {
+    // A file something else named is not deleted: GNU makes it secondary.
+    const named = database.file(intermediate.name) !== undefined;
+    const file = database.enter(intermediate.name);
+    if (named) file.secondary = true;
+    file.isTarget = true;
+    file.intermediate = true;
+    const fileState = stateOf(file);
+    fileState.implicit = intermediate.match;
+    fileState.implicitSearched = true;
+    fileState.chainIntermediate = true;
+    recordMatch(database, file, intermediate.match, stateOf);
+  }
+  for (const name of match.terminalPrerequisites) {
+    stateOf(database.enter(name)).implicitSearched = true;
+  }
+  for (const name of match.alsoMake) {
+    const other = database.enter(name);
+    other.isTarget = true;
+    stateOf(other).alsoMadeBy = node;
+  }
+}
+
+/** How to delete intermediate files, from the Builder's switches. */
+export interface DeletionContext {
+  /** -n: name the files, delete none. */
+  readonly justPrint: boolean;
+  /** The name the file is found by, through vpath or not. */
+  pathOf(node: FileNode): string;
+  /** Reports a file that could not be deleted. */
+  failed(name: string, reason: string): void;
+}
+
+/**
+ * Deletes the intermediate files the build made, as GNU's
+ * remove_intermediates does, and returns the names for the `rm` line. A
+ * file is kept when it is secondary, precious or a goal, when nothing
+ * tried to make it, and when it is already gone.
+ */
+export function deleteIntermediateFiles(
+  state: MakeState,
+  files: Iterable<[FileNode, ChainFileState]>,
+  context: DeletionContext,
+): string[] {
+  if (allSecondary(state)) return [];
+  const removed: string[] = [];
+  for (const [node, fileState] of files) {
+    if (!node.intermediate && !fileState.chainIntermediate) continue;
+    if (node.secondary || node.precious || node.phony) continue;
+    if (fileState.isGoal) continue;
+    if (!fileState.remade && fileState.status !== 'failed') continue;
+    const name = context.pathOf(node);
+    if (!context.justPrint) {
+      try {
+        unlinkSync(name);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') continue;
+        context.failed(name, errorText(code, (error as Error).message));
+      }
+    }
+    removed.push(name);
+  }
+  return removed;
+}
+
+/** `.SECONDARY:` without prerequisites keeps every file. */
+function allSecondary(state: MakeState): boolean {
+  const node = state.database.file('.SECONDARY');
+  if (!node || !node.isTarget) return false;
+  return node.rules.every((rule) => rule.prerequisites.length === 0);
+}
+
+/** The C library's words for the errors unlink gives, as GNU prints them. */
+function errorText(code: string | undefined, fallback: string): string {
+  const texts: Record<string, string> = {
+    EACCES: 'Permission denied',
+    EPERM: 'Operation not permitted',
+    EISDIR: 'Is a directory',
+    EBUSY: 'Device or resource busy',
+    EROFS: 'Read-only file system',
+    ENOTDIR: 'Not a directory',
+  };
+  return (code && texts[code]) || fallback;
+}
