@@ -53,7 +53,7 @@ interface RunResult {
 /** How peak memory is measured: GNU time where installed, else /proc. */
 type MemoryProbe = 'gnu-time' | 'proc';
 
-// --- The generated project -------------------------------------------------
+// --- The generated project --------------------------------------------------
 
 /**
  * Writes the project into `dir`: sources, headers, a Makefile built from
@@ -155,7 +155,7 @@ include deps.mk
 `;
 }
 
-// --- Running a make ----------------------------------------------------------
+// --- Running a make ---------------------------------------------------------
 
 /** Whether GNU time is here and writes a number for `-f %M`. */
 function detectMemoryProbe(dir: string): MemoryProbe {
@@ -300,7 +300,7 @@ function formatMemory(runs: RunResult[]): string {
   return `${(peak / 1024).toFixed(1)} MiB`;
 }
 
-// --- The benchmark ------------------------------------------------------------
+// --- The benchmark ----------------------------------------------------------
 
 async function main(): Promise<void> {
   if (!fs.existsSync(GNU_MAKE)) {

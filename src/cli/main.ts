@@ -57,7 +57,9 @@ function reportFailure(error: unknown, diagnostics: Diagnostics): number {
     return 2;
   }
   if (error instanceof UsageError) {
-    diagnostics.reporter.err(`${diagnostics.program}: ${error.message}\n`);
+    // Like getopt, name the program as it was invoked, path and all.
+    const invoked = process.argv[1] ?? diagnostics.program;
+    diagnostics.reporter.err(`${invoked}: ${error.message}\n`);
     diagnostics.reporter.err(usage(diagnostics.program));
     return 2;
   }
@@ -306,6 +308,7 @@ function defineStartupVariables(
   simple('.LIBPATTERNS', 'lib%.so lib%.a');
   simple('SUFFIXES', options.noBuiltinRules ? '' : defaultSuffixes);
   simple('.DEFAULT_GOAL', '');
+  simple('.RECIPEPREFIX', '');
   simple('MAKECMDGOALS', options.goals.join(' '));
   state.define(
     'MAKEFLAGS',

@@ -239,7 +239,7 @@ export class Builder {
         node,
         (file) => this.fileState(file),
         {
-          exists: (name) => this.times.get(name) !== missing,
+          exists: (name) => this.existsOrIsTarget(name),
           scopeFor: (name) => {
             const file = this.state.database.file(name);
             return file ? this.scopeFor(file) : undefined;
@@ -516,6 +516,9 @@ export class Builder {
       for (const line of recipe.lines) {
         expander.location = line.location;
         const recursive = /\$[({]MAKE[)}]/.test(line.text);
+        // The prefixes written before expansion apply to every command the
+        // line expands into.
+        const written = parsePrefixes(line.text);
         const expanded = expander.expand(line.text, scope);
         const pieces = this.state.oneShell
           ? [expanded]
@@ -523,13 +526,16 @@ export class Builder {
         for (const piece of pieces) {
           const parsed = parsePrefixes(piece);
           if (parsed.text.trim() === '' && !parsed.always) continue;
-          const always = parsed.always || recursive;
+          const always = parsed.always || written.always || recursive;
           commands.push({
             text: parsed.text,
-            silent: silentAll || parsed.silent,
-            ignoreErrors: ignoreAll || parsed.ignore,
+            silent: silentAll || parsed.silent || written.silent,
+            ignoreErrors: ignoreAll || parsed.ignore || written.ignore,
             run: !(this.options.justPrint || this.options.touch) || always,
-            where: formatLocation(line.location),
+            where:
+              line.location.line === 0
+                ? '<builtin>'
+                : formatLocation(line.location),
           });
         }
       }

@@ -26,7 +26,11 @@ function vpathDirectories(state: MakeState, name: string): string[] {
       : entry.pattern === name;
     if (matches) directories.push(...entry.directories);
   }
-  const general = state.value('VPATH');
+  // Looked up quietly: an unset VPATH is no --warn-undefined matter.
+  const variable = state.globalScope.lookup('VPATH');
+  const general = variable
+    ? state.expander.valueOf(variable, state.globalScope)
+    : '';
   for (const directory of general.split(/[ \t:]+/)) {
     if (directory !== '') directories.push(directory);
   }

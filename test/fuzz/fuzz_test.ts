@@ -176,7 +176,8 @@ function randomSpecials(random: Random, length: number): string {
 /** `line 3 column 5`, both counted from 1. */
 function describeOffset(text: string, offset: number): string {
   const before = text.slice(0, offset).split('\n');
-  return `line ${before.length} column ${before[before.length - 1]!.length + 1}`;
+  const column = before[before.length - 1]!.length + 1;
+  return `line ${before.length} column ${column}`;
 }
 
 /** The mutant in the conformance case format: Makefile, then `--- name`. */
@@ -407,6 +408,12 @@ function describeFailure(failure: Failure, full: boolean): string {
     if (full) lines.push(`  stderr:\n${indent(run.stderr, '    ')}`);
   }
   if (full) {
+    const unterminated = [...mutant.files]
+      .filter(([, content]) => content !== '' && !content.endsWith('\n'))
+      .map(([name]) => name);
+    if (unterminated.length) {
+      lines.push(`  no newline at the end of: ${unterminated.join(', ')}`);
+    }
     lines.push(
       '  the mutant, as a conformance case file:',
       '----- 8< -----',
@@ -436,7 +443,7 @@ function loadAllCases(): Case[] {
   return cases;
 }
 
-test('mutated makefiles end in a make error, never a crash or hang', async (t) => {
+test('mutated makefiles end in make errors, not crashes', async (t) => {
   const cases = loadAllCases();
   assert.ok(cases.length > 0, `no conformance cases found in ${CASES_DIR}`);
   const identity = unprivilegedIdentity();

@@ -1,0 +1,4 @@
+# case: clearing .SUFFIXES removes the built-in suffix rules
+# run: hello.o
+.SUFFIXES:
+--- hello.c

@@ -1,0 +1,4 @@
+# case: -R leaves SUFFIXES and .LIBPATTERNS empty
+# run: -R
+all:
+	@echo '[$(SUFFIXES)] [$(.LIBPATTERNS)] [$(origin .LIBPATTERNS)]'

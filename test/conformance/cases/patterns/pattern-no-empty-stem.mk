@@ -1,0 +1,4 @@
+# case: a name without a directory never matches with an empty stem
+# run: .x
+%.x:
+	@echo '[$*] [$@]'
