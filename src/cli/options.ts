@@ -291,7 +291,11 @@ export function makeflagsWords(value: string): string[] {
     }
   }
   if (inWord) result.push(current);
-  if (result.length > 0 && !result[0]!.startsWith('-') && !result[0]!.includes('=')) {
+  if (
+    result.length > 0 &&
+    !result[0]!.startsWith('-') &&
+    !result[0]!.includes('=')
+  ) {
     result[0] = '-' + result[0];
   }
   return result;

@@ -281,11 +281,11 @@ export function installImplicitRules(state: MakeState): void {
 
   // Switches a makefile added to MAKEFLAGS.
   const late = builtinSwitches(state.value('MAKEFLAGS'));
+  // A late -R, unlike one on the command line, leaves the rules alone.
   const noRules =
     state.settings.noBuiltinRules ||
     state.settings.noBuiltinVariables ||
-    late.noBuiltinRules ||
-    late.noBuiltinVariables;
+    late.noBuiltinRules;
   if (noRules && record.suffixListRule) dropDefaultSuffixes(state, record);
   if (late.noBuiltinVariables && record.variables) {
     undefineBuiltinVariables(state);
@@ -352,9 +352,11 @@ export function suffixList(state: MakeState): string[] {
  */
 function dropDefaultSuffixes(state: MakeState, record: BuiltinRecord): void {
   const node = state.database.file('.SUFFIXES');
-  if (node && node.rules.length === 1 && node.rules[0] === record.suffixListRule) {
-    node.rules.length = 0;
-  }
+  const untouched =
+    node?.rules.length === 1 &&
+    node.rules[0] === record.suffixListRule &&
+    node.rules[0].prerequisites.length === words(defaultSuffixes).length;
+  if (node && untouched) node.rules.length = 0;
   const variable = state.globals.get('SUFFIXES');
   if (variable?.origin === 'default') variable.value = '';
 }

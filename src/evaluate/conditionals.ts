@@ -12,12 +12,7 @@ interface Conditional {
 }
 
 export type ConditionalKeyword =
-  | 'ifdef'
-  | 'ifndef'
-  | 'ifeq'
-  | 'ifneq'
-  | 'else'
-  | 'endif';
+  'ifdef' | 'ifndef' | 'ifeq' | 'ifneq' | 'else' | 'endif';
 
 const keywords = new Set(['ifdef', 'ifndef', 'ifeq', 'ifneq', 'else', 'endif']);
 
@@ -131,11 +126,7 @@ export class ConditionalStack {
     // still be taken.
     const word = /^\S+/.exec(rest)![0];
     const chained = rest.slice(word.length).replace(/^[ \t]+/, '');
-    if (
-      word === 'else' ||
-      word === 'endif' ||
-      !isConditionalKeyword(word)
-    ) {
+    if (word === 'else' || word === 'endif' || !isConditionalKeyword(word)) {
       this.extraText('else', location);
       return;
     }

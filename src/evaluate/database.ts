@@ -49,6 +49,8 @@ export class FileNode {
   intermediate = false;
   secondary = false;
   notIntermediate = false;
+  /** One of GNU's built-in suffix rules (`.c.o`); `-p` hides it under -r. */
+  builtin = false;
   /** Named on the command line or a rule, as opposed to found by search. */
   mentioned = false;
   /** Where it first appeared as a target, for messages. */

@@ -47,7 +47,14 @@ export class Evaluator {
 
   constructor(readonly state: MakeState) {
     this.rules = new RuleRecorder(state);
-    this.rules.defineTargetVariable = (set, name, operator, value, override, location) =>
+    this.rules.defineTargetVariable = (
+      set,
+      name,
+      operator,
+      value,
+      override,
+      location,
+    ) =>
       this.defineVariable(
         set,
         new VariableScope(set, state.globalScope),
@@ -220,7 +227,8 @@ export class Evaluator {
     const origin: Origin = modifiers.override ? 'override' : 'file';
     if (modifiers.undefine) {
       const name = state.expander.expand(rest, context.scope).trim();
-      if (name === '') throw new MakeError('empty variable name', context.location);
+      if (name === '')
+        throw new MakeError('empty variable name', context.location);
       const existing = context.scope.set.get(name);
       if (!existing || existing.origin === 'override' || modifiers.override) {
         context.scope.set.delete(name);
@@ -350,7 +358,14 @@ export class Evaluator {
       default:
         throw new Error(`unknown assignment operator ${operator}`);
     }
-    const variable = state.define(name, newValue, flavor, origin, location, set);
+    const variable = state.define(
+      name,
+      newValue,
+      flavor,
+      origin,
+      location,
+      set,
+    );
     variable.appendsToInherited = appends;
     variable.conditional = conditional;
     return variable;
@@ -572,9 +587,7 @@ export function parseComparison(
 
 /** `$(shell)` and `!=` output: trailing newlines dropped, others spaces. */
 export function shellOutputToValue(output: string): string {
-  return output
-    .replace(/\n+$/, '')
-    .replace(/\r?\n/g, ' ');
+  return output.replace(/\n+$/, '').replace(/\r?\n/g, ' ');
 }
 
 function joinValues(old: string, added: string): string {

@@ -224,7 +224,12 @@ export class Expander {
     }
     if (nameEnd === begin) return null;
     const after = text[nameEnd];
-    if (after !== ' ' && after !== '\t' && after !== '\n' && after !== undefined)
+    if (
+      after !== ' ' &&
+      after !== '\t' &&
+      after !== '\n' &&
+      after !== undefined
+    )
       return null;
     const name = text.slice(begin, nameEnd);
     const builtin = this.host.functions.get(name);
@@ -313,4 +318,3 @@ function matchingClose(
   }
   return -1;
 }
-

@@ -87,7 +87,9 @@ export class RuleRecorder {
     let colon = -1;
     let consumed = 0;
     for (const token of tokens) {
-      expanded += (expanded === '' ? '' : ' ') + expander.expand(token.text, context.scope);
+      expanded +=
+        (expanded === '' ? '' : ' ') +
+        expander.expand(token.text, context.scope);
       consumed = token.end;
       if (recipeText === null) {
         const found = findUnquoted(expanded, ';');
@@ -172,10 +174,7 @@ export class RuleRecorder {
       }
       targetPattern = patterns[0]!;
       if (!parsePattern(targetPattern)) {
-        throw new MakeError(
-          "target pattern contains no '%'",
-          context.location,
-        );
+        throw new MakeError("target pattern contains no '%'", context.location);
       }
       prerequisites = prerequisites.slice(secondColon + 1);
     }
@@ -275,7 +274,11 @@ export class RuleRecorder {
       : splitPrerequisites(prerequisiteText);
 
     if (immediateSpecials.has(target)) this.applyImmediateSpecial(target);
-    if (target === '.SUFFIXES' && prerequisites.length === 0 && !secondExpansion) {
+    if (
+      target === '.SUFFIXES' &&
+      prerequisites.length === 0 &&
+      !secondExpansion
+    ) {
       node.rules.length = 0;
     }
 
@@ -389,9 +392,7 @@ export class RuleRecorder {
     modifiers: ReturnType<typeof noModifiers>,
   ): void {
     const state = this.state;
-    const expandedName = state.expander
-      .expand(name, context.scope)
-      .trim();
+    const expandedName = state.expander.expand(name, context.scope).trim();
     if (expandedName === '') {
       throw new MakeError('empty variable name', context.location);
     }
@@ -399,7 +400,10 @@ export class RuleRecorder {
       let set: VariableSet;
       if (parsePattern(target)) {
         set = new VariableSet();
-        state.database.patternVariables.push({ pattern: target, variables: set });
+        state.database.patternVariables.push({
+          pattern: target,
+          variables: set,
+        });
       } else {
         const node = state.database.enter(target);
         node.variables ??= new VariableSet();

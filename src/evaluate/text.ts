@@ -80,7 +80,9 @@ export function patsubstWord(
 ): string {
   const parsed = parsePattern(pattern);
   if (!parsed) {
-    return word === unquotePercents(pattern) ? unquotePercents(replacement) : word;
+    return word === unquotePercents(pattern)
+      ? unquotePercents(replacement)
+      : word;
   }
   const stem = matchPattern(parsed, word);
   if (stem === null) return word;

@@ -107,7 +107,11 @@ export class VariableScope {
 
   /** The variable and the scope whose set holds it. */
   find(name: string): { variable: Variable; scope: VariableScope } | null {
-    for (let scope: VariableScope | null = this; scope; scope = scope.parent) {
+    const own = this.set.get(name);
+    if (own && !(own.isPrivate && this.isInheritedView)) {
+      return { variable: own, scope: this };
+    }
+    for (let scope = this.parent; scope; scope = scope.parent) {
       const variable = scope.set.get(name);
       if (variable && !(variable.isPrivate && scope.isInheritedView)) {
         return { variable, scope };
@@ -118,8 +122,6 @@ export class VariableScope {
 
   /** The global scope: the outermost one. */
   get global(): VariableScope {
-    let scope: VariableScope = this;
-    while (scope.parent) scope = scope.parent;
-    return scope;
+    return this.parent ? this.parent.global : this;
   }
 }

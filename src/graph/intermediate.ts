@@ -109,7 +109,7 @@ export function deleteIntermediateFiles(
 ): string[] {
   if (allSecondary(state)) return [];
   const removed: string[] = [];
-  for (const [node, fileState] of files) {
+  for (const [node, fileState] of inFileTableOrder(state, files)) {
     if (!node.intermediate && !fileState.chainIntermediate) continue;
     if (node.secondary || node.precious || node.phony) continue;
     if (fileState.isGoal) continue;
@@ -127,6 +127,94 @@ export function deleteIntermediateFiles(
     removed.push(name);
   }
   return removed;
+}
+
+/**
+ * The files in the order GNU make walks its file table, which is the order
+ * of its `rm` line: by hash slot, the table being 1024 slots until it
+ * fills. Files that share a slot keep the order they were met in.
+ */
+function inFileTableOrder(
+  state: MakeState,
+  files: Iterable<[FileNode, ChainFileState]>,
+): [FileNode, ChainFileState][] {
+  // GNU's table also holds its built-in suffix rules and the suffixes.
+  const count = state.database.files.size + builtinFileCount;
+  let size = 1024;
+  while (count >= size - size / 16) size *= 2;
+  const slotOf = (node: FileNode) => jhashString(node.name) & (size - 1);
+  return [...files]
+    .map((entry, order) => ({ entry, order, slot: slotOf(entry[0]) }))
+    .sort((a, b) => a.slot - b.slot || a.order - b.order)
+    .map(({ entry }) => entry);
+}
+
+const builtinFileCount = 120;
+
+/**
+ * GNU make's jhash_string (Bob Jenkins' lookup3, as GNU feeds it a string
+ * up to its NUL four bytes at a time), on the Latin-1 bytes of `text`.
+ */
+export function jhashString(text: string): number {
+  const bytes = Buffer.from(text, 'latin1');
+  const byteAt = (i: number) => (i < bytes.length ? bytes[i]! : 0);
+
+  // The bytes of the 4-byte block at `start` before any NUL, as a
+  // little-endian number, and whether the block held the NUL.
+  const block = (start: number): { value: number; last: boolean } => {
+    let value = 0;
+    for (let i = 0; i < 4; i++) {
+      const byte = byteAt(start + i);
+      if (byte === 0) return { value: value >>> 0, last: true };
+      value |= byte << (8 * i);
+    }
+    return { value: value >>> 0, last: false };
+  };
+  const rotate = (v: number, n: number) => ((v << n) | (v >>> (32 - n))) >>> 0;
+
+  let a = 0xdeadbeef;
+  let b = a;
+  let c = a;
+  let offset = 0;
+  for (;;) {
+    let next = block(offset);
+    a = (a + next.value) >>> 0;
+    if (next.last) break;
+    offset += 4;
+    next = block(offset);
+    b = (b + next.value) >>> 0;
+    if (next.last) break;
+    offset += 4;
+    next = block(offset);
+    c = (c + next.value) >>> 0;
+    if (next.last) break;
+    offset += 4;
+    // jhash_mix
+    a = ((a - c) >>> 0) ^ rotate(c, 4);
+    c = (c + b) >>> 0;
+    b = ((b - a) >>> 0) ^ rotate(a, 6);
+    a = (a + c) >>> 0;
+    c = ((c - b) >>> 0) ^ rotate(b, 8);
+    b = (b + a) >>> 0;
+    a = ((a - c) >>> 0) ^ rotate(c, 16);
+    c = (c + b) >>> 0;
+    b = ((b - a) >>> 0) ^ rotate(a, 19);
+    a = (a + c) >>> 0;
+    c = ((c - b) >>> 0) ^ rotate(b, 4);
+    b = (b + a) >>> 0;
+    a >>>= 0;
+    b >>>= 0;
+    c >>>= 0;
+  }
+  // jhash_final
+  c = ((c ^ b) - rotate(b, 14)) >>> 0;
+  a = ((a ^ c) - rotate(c, 11)) >>> 0;
+  b = ((b ^ a) - rotate(a, 25)) >>> 0;
+  c = ((c ^ b) - rotate(b, 16)) >>> 0;
+  a = ((a ^ c) - rotate(c, 4)) >>> 0;
+  b = ((b ^ a) - rotate(a, 14)) >>> 0;
+  c = ((c ^ b) - rotate(b, 24)) >>> 0;
+  return (c + offset) >>> 0;
 }
 
 /** `.SECONDARY:` without prerequisites keeps every file. */

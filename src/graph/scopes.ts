@@ -8,8 +8,7 @@ import { VariableSet } from '../evaluate/variables';
  * they win.
  */
 export function patternScopes(state: MakeState, target: string): VariableSet[] {
-  const matches: { set: VariableSet; stemLength: number; order: number }[] =
-    [];
+  const matches: { set: VariableSet; stemLength: number; order: number }[] = [];
   state.database.patternVariables.forEach((entry, order) => {
     const pattern = parsePattern(entry.pattern);
     if (!pattern) return;
@@ -17,8 +16,6 @@ export function patternScopes(state: MakeState, target: string): VariableSet[] {
     if (stem === null) return;
     matches.push({ set: entry.variables, stemLength: stem.length, order });
   });
-  matches.sort(
-    (a, b) => b.stemLength - a.stemLength || a.order - b.order,
-  );
+  matches.sort((a, b) => b.stemLength - a.stemLength || a.order - b.order);
   return matches.map((match) => match.set);
 }
