@@ -9,7 +9,9 @@ import { parseAssignment } from '../parse/assignment';
 import { Builder, BuildOptions } from '../graph/remake';
 import { finishDatabase } from '../graph/snap';
 import { LocalExecutor } from '../execute/local';
+import { DebugLog, parseDebugFlags } from '../report/debug_log';
 import { ExitRequest, MakeError } from '../report/errors';
+import { formatDatabase } from '../report/print_database';
 import { ConsoleReporter, Diagnostics } from '../report/reporter';
 import {
   Options,
@@ -90,6 +92,7 @@ async function run(
     return 0;
   }
   void makeflagsVariables;
+  const session = startSession(options, diagnostics);
 
   for (const directory of options.directories) {
     try {
@@ -101,26 +104,79 @@ async function run(
   const printDirectory =
     options.printDirectory ??
     ((level > 0 || options.directories.length > 0) && !options.silent);
+  // With -p, GNU comments these lines out, as all its other output.
+  const comment = options.printDatabase ? '# ' : '';
   if (printDirectory) {
     diagnostics.reporter.out(
-      `${diagnostics.program}: Entering directory '${process.cwd()}'\n`,
+      `${comment}${diagnostics.program}: Entering directory '${process.cwd()}'\n`,
     );
   }
   try {
-    return await readAndBuild(options, diagnostics, level);
+    return await readAndBuild(options, diagnostics, level, session);
   } finally {
+    printDatabaseAtExit(session, options, diagnostics);
     if (printDirectory) {
       diagnostics.reporter.out(
-        `${diagnostics.program}: Leaving directory '${process.cwd()}'\n`,
+        `${comment}${diagnostics.program}: Leaving directory '${process.cwd()}'\n`,
       );
     }
   }
+}
+
+/** What the end of a run needs from its middle: for -p and --debug. */
+interface Session {
+  /** Null once the run has handed over to a restarted amake. */
+  state: MakeState | null;
+  /** Those that built: the goals' builder first, then the makefiles'. */
+  builders: Builder[];
+  readonly debug: DebugLog | null;
+}
+
+/**
+ * Reads --debug (GNU stops on an unknown level before anything else) and
+ * prints the version banner that GNU starts its debug output with.
+ */
+function startSession(options: Options, diagnostics: Diagnostics): Session {
+  let levels;
+  try {
+    levels = parseDebugFlags(options.debug);
+  } catch (error) {
+    throw new MakeError((error as Error).message);
+  }
+  const debug = new DebugLog(diagnostics.reporter, levels);
+  if (levels.basic) diagnostics.reporter.out(versionText());
+  return { state: null, builders: [], debug: debug.enabled ? debug : null };
+}
+
+/**
+ * -p: GNU prints the database as it exits, after the build or a fatal
+ * error, but not when it re-executes itself.
+ */
+function printDatabaseAtExit(
+  session: Session,
+  options: Options,
+  diagnostics: Diagnostics,
+): void {
+  const state = session.state;
+  if (!options.printDatabase || !state) return;
+  const text = formatDatabase({
+    state,
+    banner: versionText(),
+    commandLineGoals: options.goals,
+    noBuiltinRules: options.noBuiltinRules,
+    report: (node) => {
+      const reports = session.builders.map((builder) => builder.report(node));
+      return reports.find((report) => report?.status) ?? reports[0] ?? null;
+    },
+  });
+  diagnostics.reporter.out(text);
 }
 
 async function readAndBuild(
   options: Options,
   diagnostics: Diagnostics,
   level: number,
+  session: Session,
 ): Promise<number> {
   // Evaluate: built-ins, the environment, the command line, the makefiles.
   const state = new MakeState(diagnostics, builtinFunctions, {
@@ -130,6 +186,7 @@ async function readAndBuild(
     noBuiltinVariables: options.noBuiltinVariables,
   });
   const evaluator = new Evaluator(state);
+  session.state = state;
   state.makeLevel = level;
   defineStartupVariables(state, options, level);
   defineBuiltins(state, options);
@@ -149,7 +206,16 @@ async function readAndBuild(
     ? options.makefiles
     : defaultMakefile();
   const missingMakefiles: string[] = [];
+  session.debug?.basic(0, 'Reading makefiles...');
+  evaluator.onInclude = (name, optional) => {
+    const flags = optional ? " (don't care)" : '';
+    session.debug?.verbose(
+      0,
+      `Reading makefile '${name}' (search path)${flags} (no ~ expansion)...`,
+    );
+  };
   for (const makefile of makefiles) {
+    session.debug?.verbose(0, `Reading makefile '${makefile}'...`);
     const name = makefile === '-' ? '/dev/stdin' : makefile;
     if (!evaluator.readMakefile(name)) missingMakefiles.push(name);
   }
@@ -166,6 +232,8 @@ async function readAndBuild(
     alwaysMake: options.alwaysMake,
     oldFiles: new Set(options.oldFiles),
     newFiles: new Set(options.newFiles),
+    trace: options.trace,
+    debug: session.debug ?? undefined,
   };
   const builder = new Builder(
     state,
@@ -182,6 +250,8 @@ async function readAndBuild(
     diagnostics,
     true,
   );
+  session.builders = [builder, makefileBuilder];
+  session.debug?.basic(0, 'Updating makefiles....');
   const toRemake = [
     ...state.makefiles.filter((name) => name !== '/dev/stdin'),
     ...missingMakefiles,
@@ -202,7 +272,10 @@ async function readAndBuild(
     diagnostics.warning(null, `${name}: No such file or directory`);
     throw new MakeError(`No rule to make target '${name}'`);
   }
-  if (remade.length > 0) return restart();
+  if (remade.length > 0) {
+    session.state = null;
+    return restart(session.debug);
+  }
 
   // Goals: the command line's, or the default goal.
   if (state.makefiles.length === 0 && missingMakefiles.length === 0) {
@@ -226,6 +299,7 @@ async function readAndBuild(
   }
 
   // Build.
+  session.debug?.basic(0, 'Updating goal targets....');
   return builder.build(goals);
 }
 
@@ -233,9 +307,11 @@ async function readAndBuild(
  * Runs amake again with the same arguments, as GNU make re-executes itself
  * after remaking a makefile, and returns its exit status.
  */
-function restart(): number {
+function restart(debug: DebugLog | null): number {
   process.chdir(startDirectory);
   const restarts = Number.parseInt(process.env.MAKE_RESTARTS ?? '0', 10) || 0;
+  const command = process.argv.slice(1).join(' ');
+  debug?.basic(0, `Re-executing[${restarts + 1}]: ${command}`);
   const result = spawnSync(process.execPath, process.argv.slice(1), {
     stdio: 'inherit',
     env: { ...process.env, MAKE_RESTARTS: String(restarts + 1) },
@@ -309,6 +385,7 @@ function defineStartupVariables(
   simple('SUFFIXES', options.noBuiltinRules ? '' : defaultSuffixes);
   simple('.DEFAULT_GOAL', '');
   simple('.RECIPEPREFIX', '');
+  simple('.VARIABLES', '');
   simple('MAKECMDGOALS', options.goals.join(' '));
   state.define(
     'MAKEFLAGS',
@@ -345,7 +422,15 @@ function importEnvironment(state: MakeState): void {
       continue;
     }
     if (name === 'MAKE_RESTARTS') continue;
-    state.define(name, value, 'recursive', 'environment', null);
+    // Variables from the environment stay exported, even if redefined.
+    const variable = state.define(
+      name,
+      value,
+      'recursive',
+      'environment',
+      null,
+    );
+    variable.exported = 'export';
   }
 }
 

@@ -27,6 +27,7 @@ import { MakeState } from './state';
 import { words } from './text';
 import { Flavor, Origin, VariableScope, VariableSet } from './variables';
 import { expandFileNames } from './filenames';
+import { foldShellOutput } from './functions';
 
 /** An `include` of a file that did not exist when it was read. */
 export interface MissingInclude {
@@ -44,6 +45,8 @@ export interface MissingInclude {
 export class Evaluator {
   readonly rules: RuleRecorder;
   readonly missingIncludes: MissingInclude[] = [];
+  /** Told of each included makefile before it is looked for (--debug). */
+  onInclude: (name: string, optional: boolean) => void = () => {};
 
   constructor(readonly state: MakeState) {
     this.rules = new RuleRecorder(state);
@@ -319,7 +322,7 @@ export class Evaluator {
         const result = state.shell(expander.expand(value, scope), scope);
         state.setGlobal('.SHELLSTATUS', String(result.status));
         flavor = 'recursive';
-        newValue = shellOutputToValue(result.output);
+        newValue = foldShellOutput(result.output, false);
         break;
       }
       case '?=': {
@@ -455,6 +458,7 @@ export class Evaluator {
     const names = expandFileNames(words(expanded), true);
     const location = context.location;
     for (const name of names) {
+      this.onInclude(name, optional);
       const found = this.findInclude(name);
       const saved = this.state.expander.location;
       const read = found !== null && this.readMakefile(found, location);
@@ -585,12 +589,9 @@ export function parseComparison(
   return { left, right, extraText };
 }
 
-/** `$(shell)` and `!=` output: trailing newlines dropped, others spaces. */
-export function shellOutputToValue(output: string): string {
-  return output.replace(/\n+$/, '').replace(/\r?\n/g, ' ');
-}
-
+/** `+=` joins with a space; appending nothing changes nothing. */
 function joinValues(old: string, added: string): string {
+  if (added === '') return old;
   return old === '' ? added : `${old} ${added}`;
 }
 

@@ -96,6 +96,8 @@ export class Expander {
    * `+=` values joined to what they inherit. Empty when undefined.
    */
   valueOfName(name: string, scope: VariableScope): string {
+    if (name === '.VARIABLES')
+      return [...scope.global.set.variables.keys()].join(' ');
     const found = scope.find(name);
     if (!found) {
       this.warnUndefined(name);

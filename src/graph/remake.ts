@@ -1,6 +1,8 @@
 import { unlinkSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { Location, formatLocation } from '../parse/location';
+import { DebugLog } from '../report/debug_log';
 import { MakeError } from '../report/errors';
+import { FileBuildReport, ReportedTime } from '../report/print_database';
 import { Diagnostics } from '../report/reporter';
 import {
   ExplicitRule,
@@ -35,6 +37,10 @@ export interface BuildOptions {
   readonly alwaysMake: boolean; // -B
   readonly oldFiles: ReadonlySet<string>; // -o
   readonly newFiles: ReadonlySet<string>; // -W
+  /** --trace: say why each recipe runs, and echo all its commands. */
+  readonly trace?: boolean;
+  /** --debug: where the b and v levels write their lines. */
+  readonly debug?: DebugLog;
 }
 
 type Status = 'succeeded' | 'failed' | 'question';
@@ -57,6 +63,14 @@ interface FileState {
   isGoal?: boolean;
   /** The file whose multi-target pattern rule makes this one too. */
   alsoMadeBy?: FileNode | null;
+  /** The file that last asked for this one, as GNU's `parent`. */
+  parent?: FileNode | null;
+  /** Its depth in the goal's tree, for the indentation of --debug. */
+  depth?: number;
+  /** The automatic variables its recipe ran with (or would have). */
+  automatic?: VariableSet;
+  /** GNU gave it a variable set: for -p. */
+  hasVariableSet?: boolean;
 }
 
 /**
@@ -71,6 +85,7 @@ export class Builder {
   /** Commands were started since the current goal began. */
   private commandsStarted = 0;
   private stopped = false;
+  private debugLog: DebugLog | null = null;
 
   constructor(
     private readonly state: MakeState,
@@ -82,7 +97,12 @@ export class Builder {
      * here (the caller decides), and nothing is reported as up to date.
      */
     private readonly makefileMode = false,
-  ) {}
+  ) {
+    const debug = options.debug;
+    if (debug && (!makefileMode || debug.levels.makefiles)) {
+      this.debugLog = debug;
+    }
+  }
 
   /**
    * Brings the makefiles up to date before the goals, as GNU make does.
@@ -122,6 +142,10 @@ export class Builder {
       const node = this.state.database.enter(goal);
       const startedBefore = this.commandsStarted;
       const status = await this.update(node, null);
+      // GNU walks a double-colon goal's rules again, finding each done.
+      for (let i = 1; i < node.rules.length && node.isDoubleColon; i++) {
+        this.debugLog?.verbose(0, `Pruning file '${node.name}'.`);
+      }
       if (status === 'failed') {
         failed = true;
         if (!this.options.keepGoing) break;
@@ -145,6 +169,56 @@ export class Builder {
       return 2;
     }
     return question ? 1 : 0;
+  }
+
+  /** What the build learned of `node`, for -p; null if nothing. */
+  report(node: FileNode): FileBuildReport | null {
+    const fileState = this.states.get(node);
+    const name = node.name;
+    const visited = !!fileState && (fileState.status !== null || fileState.visiting);
+    let time: ReportedTime;
+    if (this.options.oldFiles.has(name)) {
+      time = { kind: 'old' };
+    } else if (this.options.newFiles.has(name)) {
+      time = { kind: 'new' };
+    } else if (!fileState || !visited) {
+      time = { kind: 'unchecked' };
+    } else if (
+      fileState.remade &&
+      !node.phony &&
+      (this.options.justPrint || this.options.touch)
+    ) {
+      time = { kind: 'new' };
+    } else {
+      this.times.forget(this.pathOf(node));
+      const stamp = node.phony ? missing : this.timeOf(node);
+      time =
+        stamp === missing
+          ? { kind: 'missing' }
+          : { kind: 'time', nanoseconds: stamp };
+    }
+    if (!fileState) {
+      return time.kind === 'unchecked' ? null : { ...unvisited, time };
+    }
+
+    // GNU lends the .DEFAULT recipe to every file it had no rule for.
+    const explicitRecipe = node.rules.some((rule) => rule.recipe !== null);
+    let recipe = fileState.implicit?.recipe ?? null;
+    if (visited && !explicitRecipe && !recipe && !node.isTarget) {
+      recipe = this.defaultRecipe();
+    }
+    return {
+      implicitSearched: fileState.implicitSearched,
+      status: fileState.status,
+      time,
+      stem:
+        fileState.implicit?.stem ?? fileState.automatic?.get('*')?.value ?? null,
+      recipe,
+      implicitPrerequisites: fileState.implicit?.prerequisites ?? [],
+      automatic: fileState.automatic ?? null,
+      hasVariableSet: fileState.hasVariableSet ?? false,
+      foundAs: fileState.remade ? null : fileState.foundAs,
+    };
   }
 
   private reportNothingToDo(node: FileNode): void {
@@ -200,12 +274,18 @@ export class Builder {
     parent: FileNode | null,
   ): Promise<Status> {
     const fileState = this.fileState(node);
-    if (fileState.status !== null) return fileState.status;
+    if (parent) fileState.parent = parent;
+    const depth = parent ? (this.fileState(parent).depth ?? 0) + 2 : 0;
+    if (fileState.status !== null) {
+      this.debugLog?.verbose(depth, `Pruning file '${node.name}'.`);
+      return fileState.status;
+    }
     if (fileState.visiting) {
       // The caller drops the dependency with GNU's warning.
       return 'succeeded';
     }
     fileState.visiting = true;
+    fileState.depth = depth;
     if (parent && !fileState.scope) {
       fileState.scope = this.buildScope(node, this.scopeFor(parent));
     }
@@ -299,6 +379,11 @@ export class Builder {
     rule: ExplicitRule | null,
   ): Promise<Status> {
     const timeBefore = this.timeOf(node);
+    const depth = fileState.depth ?? 0;
+    this.debugLog?.verbose(depth, `Considering target file '${node.name}'.`);
+    if (timeBefore === missing) {
+      this.debugLog?.basic(depth + 1, `File '${node.name}' does not exist.`);
+    }
 
     // Bring every prerequisite up to date first, in order.
     let mustRemake = timeBefore === missing || node.phony;
@@ -320,7 +405,10 @@ export class Builder {
         if (!this.options.keepGoing) return 'failed';
         continue;
       }
-      if (status === 'question') return 'question';
+      if (status === 'question') {
+        this.debugGivingUp(node, depth);
+        return 'question';
+      }
       if (prerequisite.orderOnly) continue;
       const depTime = this.timeOf(dependency);
       const changed =
@@ -332,6 +420,7 @@ export class Builder {
       }
     }
     if (failed) {
+      this.debugGivingUp(node, depth);
       if (parent === null && !this.makefileMode) {
         this.diagnostics.warning(
           null,
@@ -342,9 +431,58 @@ export class Builder {
     }
     if (this.options.alwaysMake) mustRemake = true;
     if (this.options.oldFiles.has(node.name)) mustRemake = false;
+    this.debugLog?.verbose(
+      depth + 1,
+      `Finished prerequisites of target file '${node.name}'.`,
+    );
+    if (timeBefore !== missing) {
+      this.debugPrerequisites(node, prerequisites, newer, depth + 1);
+    }
+    if (rule?.doubleColon && prerequisites.length === 0) {
+      // Each such rule runs whenever its target is asked for.
+      mustRemake = true;
+      this.debugLog?.basic(
+        depth,
+        `Target '${node.name}' is double-colon and has no prerequisites.`,
+      );
+    }
 
-    if (!mustRemake) return 'succeeded';
+    if (!mustRemake) {
+      const vpathName = fileState.foundAs
+        ? `; using VPATH name '${fileState.foundAs}'`
+        : '';
+      this.debugLog?.verbose(
+        depth,
+        `No need to remake target '${node.name}'${vpathName}.`,
+      );
+      return 'succeeded';
+    }
+    this.debugLog?.basic(depth, `Must remake target '${node.name}'.`);
+    const status = await this.remake(
+      node,
+      parent,
+      fileState,
+      timeBefore,
+      prerequisites,
+      recipe,
+      newer,
+      rule,
+    );
+    this.debugRemade(node, status, depth);
+    return status;
+  }
 
+  /** Runs the recipe of a target found out of date, or says why not. */
+  private async remake(
+    node: FileNode,
+    parent: FileNode | null,
+    fileState: FileState,
+    timeBefore: FileTime,
+    prerequisites: readonly Prerequisite[],
+    recipe: Recipe | null,
+    newer: FileNode[],
+    rule: ExplicitRule | null,
+  ): Promise<Status> {
     // A missing file that nothing can make.
     if (recipe === null) {
       if (timeBefore === missing && !node.isTarget && !node.phony) {
@@ -358,8 +496,77 @@ export class Builder {
       this.times.forget(this.pathOf(node));
       return 'succeeded';
     }
-    if (this.options.question) return 'question';
+    if (this.options.question) {
+      // GNU sets up the recipe, and traces it, before -q stops it.
+      const automatic = new VariableSet();
+      const stem = this.stemOf(node, fileState, rule);
+      this.setAutomaticVariables(automatic, node, prerequisites, newer, stem);
+      this.noteVariableSet(node, automatic);
+      if (this.options.trace) this.traceRecipe(node, recipe, newer);
+      return 'question';
+    }
     return this.runRecipe(node, fileState, recipe, prerequisites, newer, rule);
+  }
+
+  /** GNU's lines after a prerequisite failed or needs remaking under -q. */
+  private debugGivingUp(node: FileNode, depth: number): void {
+    this.debugLog?.verbose(
+      depth + 1,
+      `Finished prerequisites of target file '${node.name}'.`,
+    );
+    this.debugLog?.verbose(depth, `Giving up on target file '${node.name}'.`);
+  }
+
+  /** How each prerequisite compares with an existing target. */
+  private debugPrerequisites(
+    node: FileNode,
+    prerequisites: readonly Prerequisite[],
+    newer: readonly FileNode[],
+    depth: number,
+  ): void {
+    const log = this.debugLog;
+    if (!log) return;
+    for (const prerequisite of prerequisites) {
+      const name = prerequisite.name;
+      const dependency = this.state.database.enter(name);
+      const target = node.name;
+      if (prerequisite.orderOnly) {
+        log.verbose(
+          depth,
+          `Prerequisite '${name}' is order-only for target '${target}'.`,
+        );
+      } else if (this.timeOf(dependency) === missing) {
+        log.basic(
+          depth,
+          `Prerequisite '${name}' of target '${target}' does not exist.`,
+        );
+      } else if (newer.includes(dependency)) {
+        log.basic(
+          depth,
+          `Prerequisite '${name}' is newer than target '${target}'.`,
+        );
+      } else {
+        log.verbose(
+          depth,
+          `Prerequisite '${name}' is older than target '${target}'.`,
+        );
+      }
+    }
+  }
+
+  /** What came of remaking a target; nothing when the build stops. */
+  private debugRemade(node: FileNode, status: Status, depth: number): void {
+    const name = node.name;
+    if (status === 'succeeded') {
+      this.debugLog?.basic(depth, `Successfully remade target file '${name}'.`);
+    } else if (status === 'question') {
+      this.debugLog?.basic(
+        depth,
+        `Target file '${name}' needs to be remade under -q.`,
+      );
+    } else if (!this.stopped) {
+      this.debugLog?.basic(depth, `Failed to remake target file '${name}'.`);
+    }
   }
 
   private noRule(node: FileNode, parent: FileNode | null): Status {
@@ -388,9 +595,9 @@ export class Builder {
   ): Promise<Status> {
     const scope = this.scopeFor(node);
     const automatic = new VariableSet();
-    const stem =
-      rule?.stem ?? fileState.implicit?.stem ?? this.suffixStem(node.name);
+    const stem = this.stemOf(node, fileState, rule);
     this.setAutomaticVariables(automatic, node, prerequisites, newer, stem);
+    this.noteVariableSet(node, automatic);
     const recipeScope = new VariableScope(automatic, scope);
 
     const commands = this.expandRecipe(node, recipe, recipeScope);
@@ -406,6 +613,7 @@ export class Builder {
       }
     }
 
+    if (this.options.trace) this.traceRecipe(node, recipe, newer);
     const job: Job = {
       target: node.name,
       commands,
@@ -420,6 +628,10 @@ export class Builder {
     };
     const listener: JobListener = {
       commandStarting: (command) => {
+        if (this.options.trace) {
+          this.diagnostics.reporter.out(command.text + '\n');
+          return;
+        }
         if (!command.silent || this.options.justPrint) {
           if (!command.silent || !command.run || this.options.justPrint) {
             this.diagnostics.reporter.out(command.text + '\n');
@@ -454,6 +666,53 @@ export class Builder {
       return 'failed';
     }
     return 'failed';
+  }
+
+  /** `$*`: the static or implicit stem, or the name less its suffix. */
+  private stemOf(
+    node: FileNode,
+    fileState: FileState,
+    rule: ExplicitRule | null,
+  ): string {
+    return rule?.stem ?? fileState.implicit?.stem ?? this.suffixStem(node.name);
+  }
+
+  /**
+   * Keeps the automatic variables for -p, and marks the file and those
+   * that asked for it as having variable sets, as GNU's
+   * initialize_file_variables does up the chain of parents.
+   */
+  private noteVariableSet(node: FileNode, automatic: VariableSet): void {
+    this.fileState(node).automatic = automatic;
+    const seen = new Set<FileNode>();
+    for (let file: FileNode | null | undefined = node; file; ) {
+      if (seen.has(file)) break;
+      seen.add(file);
+      const fileState = this.fileState(file);
+      fileState.hasVariableSet = true;
+      file = fileState.parent;
+    }
+  }
+
+  /**
+   * --trace: `Makefile:4: update target 'x' due to: y`, or `... target 'x'
+   * does not exist` when no prerequisite is newer, whatever the reason.
+   */
+  private traceRecipe(
+    node: FileNode,
+    recipe: Recipe,
+    newer: readonly FileNode[],
+  ): void {
+    const where =
+      recipe.location.line === 0
+        ? '<builtin>'
+        : formatLocation(recipe.location);
+    const names = [...new Set(newer.map((file) => this.pathOf(file)))];
+    const text =
+      names.length === 0
+        ? `${where}: target '${node.name}' does not exist`
+        : `${where}: update target '${node.name}' due to: ${names.join(' ')}`;
+    this.diagnostics.reporter.out(text + '\n');
   }
 
   /** `$*` of an explicit rule: the name less a known suffix. */
@@ -648,6 +907,19 @@ export class Builder {
     }
   }
 }
+
+/** The report of a file the build never looked at. */
+const unvisited: FileBuildReport = {
+  implicitSearched: false,
+  status: null,
+  time: { kind: 'unchecked' },
+  stem: null,
+  recipe: null,
+  implicitPrerequisites: [],
+  automatic: null,
+  hasVariableSet: false,
+  foundAs: null,
+};
 
 const inheritedViews = new WeakMap<VariableScope, VariableScope>();
 
