@@ -17,7 +17,8 @@ import {
   Options,
   UsageError,
   defaultOptions,
-  formatMakeflags,
+  makeOverrides,
+  makeflagsOptions,
   parseArguments,
   parseMakeflags,
 } from './options';
@@ -80,6 +81,7 @@ async function run(
 ): Promise<number> {
   // The command line: MAKEFLAGS from the environment, then the arguments.
   const options = defaultOptions();
+  parseMakeflags(process.env.GNUMAKEFLAGS ?? '', options);
   parseMakeflags(process.env.MAKEFLAGS ?? process.env.MFLAGS ?? '', options);
   const makeflagsVariables = options.variables.length;
   parseArguments(args, options);
@@ -214,6 +216,12 @@ async function readAndBuild(
       `Reading makefile '${name}' (search path)${flags} (no ~ expansion)...`,
     );
   };
+  // Makefiles named in MAKEFILES come first, and give no default goal.
+  evaluator.rules.setsDefaultGoal = false;
+  for (const name of (process.env.MAKEFILES ?? '').split(/\s+/)) {
+    if (name !== '') evaluator.readMakefile(name);
+  }
+  evaluator.rules.setsDefaultGoal = true;
   for (const makefile of makefiles) {
     session.debug?.verbose(0, `Reading makefile '${makefile}'...`);
     const name = makefile === '-' ? '/dev/stdin' : makefile;
@@ -221,6 +229,7 @@ async function readAndBuild(
   }
   finishDatabase(state);
   applyMakeflagsFromMakefile(state, options);
+  defineMakeflags(state, options, true);
 
   const buildOptions: BuildOptions = {
     justPrint: options.justPrint,
@@ -327,7 +336,7 @@ const startDirectory = process.cwd();
  */
 function applyMakeflagsFromMakefile(state: MakeState, options: Options) {
   const value = state.value('MAKEFLAGS');
-  if (value === formatMakeflags(options, null)) return;
+  if (value === makeflagsOptions(options, null)) return;
   const flagsPart = value.split(' -- ')[0]!;
   const words = flagsPart.split(/[ \t]+/).filter((word) => word !== '');
   const fromMakefile = defaultOptions();
@@ -354,6 +363,32 @@ function applyMakeflagsFromMakefile(state: MakeState, options: Options) {
   }
 }
 
+/**
+ * MAKEFLAGS, MFLAGS and MAKEOVERRIDES, as GNU make defines them: while the
+ * makefiles are read MAKEFLAGS holds the options only; once they are read
+ * it also names the command-line variables, through MAKEOVERRIDES, so that
+ * a makefile can keep them from sub-makes by clearing MAKEOVERRIDES.
+ */
+function defineMakeflags(
+  state: MakeState,
+  options: Options,
+  afterReading: boolean,
+): void {
+  const flags = makeflagsOptions(options, null);
+  const overrides = makeOverrides(options);
+  if (!afterReading && overrides !== '') {
+    state.define('MAKEOVERRIDES', overrides, 'recursive', 'environment', null);
+  }
+  const value =
+    afterReading && overrides !== '' ? `${flags} -- $(MAKEOVERRIDES)` : flags;
+  const origin = afterReading ? 'file' : 'environment';
+  state.define('MAKEFLAGS', value, 'recursive', origin, null).exported =
+    'export';
+  const dashed =
+    flags === '' ? '' : flags.startsWith(' ') ? flags.slice(1) : `-${flags}`;
+  state.define('MFLAGS', dashed, 'recursive', 'environment', null);
+}
+
 function defaultMakefile(): string[] {
   for (const name of ['GNUmakefile', 'makefile', 'Makefile']) {
     const result = spawnSync('test', ['-f', name]);
@@ -378,22 +413,24 @@ function defineStartupVariables(
   simple('CURDIR', process.cwd());
   simple('SHELL', '/bin/sh');
   simple('.SHELLFLAGS', '-c');
-  simple('MAKELEVEL', String(level));
+  state.define('MAKELEVEL', String(level), 'simple', 'environment', null);
   simple('.FEATURES', features);
-  simple('.INCLUDE_DIRS', '/usr/local/include /usr/include /usr/include');
+  simple(
+    '.INCLUDE_DIRS',
+    [
+      ...options.includeDirectories,
+      '/usr/local/include',
+      '/usr/include',
+      '/usr/include',
+    ].join(' '),
+  );
   simple('.LIBPATTERNS', 'lib%.so lib%.a');
   simple('SUFFIXES', options.noBuiltinRules ? '' : defaultSuffixes);
   simple('.DEFAULT_GOAL', '');
   simple('.RECIPEPREFIX', '');
   simple('.VARIABLES', '');
   simple('MAKECMDGOALS', options.goals.join(' '));
-  state.define(
-    'MAKEFLAGS',
-    formatMakeflags(options, null),
-    'simple',
-    'file',
-    null,
-  );
+  defineMakeflags(state, options, false);
   const restarts = process.env.MAKE_RESTARTS;
   if (restarts) simple('MAKE_RESTARTS', restarts);
   for (const letter of ['@', '%', '<', '?', '^', '+', '*']) {
@@ -412,7 +449,6 @@ function defineStartupVariables(
       null,
     );
   }
-  state.globals.get('MAKEFLAGS')!.exported = 'export';
 }
 
 function importEnvironment(state: MakeState): void {

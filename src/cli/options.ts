@@ -317,16 +317,17 @@ export function parseMakeflags(value: string, options: Options): void {
 }
 
 /**
- * The MAKEFLAGS value GNU make gives sub-makes: single-letter flags
- * together, then options with values, then `--` and the command-line
- * variables (last defined first).
+ * The options part of MAKEFLAGS as GNU make writes it: single-letter flags
+ * together first, then options with values. Without letters the value
+ * starts with a space.
  */
-export function formatMakeflags(
+export function makeflagsOptions(
   options: Options,
   jobserverAuth: string | null,
 ): string {
   let letters = '';
   if (options.alwaysMake) letters += 'B';
+  if (options.debug.includes('a')) letters += 'd';
   if (options.environmentOverrides) letters += 'e';
   if (options.ignoreErrors) letters += 'i';
   if (options.keepGoing) letters += 'k';
@@ -340,7 +341,6 @@ export function formatMakeflags(
   if (options.touch) letters += 't';
   if (options.printDirectory === true) letters += 'w';
   const parts: string[] = [];
-  if (letters !== '') parts.push(letters);
   for (const directory of options.includeDirectories) {
     parts.push(`-I${directory}`);
   }
@@ -350,22 +350,33 @@ export function formatMakeflags(
   if (jobserverAuth) parts.push(`--jobserver-auth=${jobserverAuth}`);
   if (options.loadAverage !== null) parts.push(`-l${options.loadAverage}`);
   if (options.outputSync) parts.push(`-O${options.outputSync}`);
-  if (options.debug.length > 0) {
-    parts.push(`--debug=${options.debug.join(',')}`);
-  }
+  const debug = options.debug.filter((flag) => flag !== 'a');
+  if (debug.length > 0) parts.push(`--debug=${debug.join(',')}`);
   if (options.trace) parts.push('--trace');
   if (options.printDirectory === false) parts.push('--no-print-directory');
   if (options.warnUndefined) parts.push('--warn-undefined-variables');
-  if (parts.length > 0 && letters === '') parts[0] = parts[0]!;
-  let result = parts.join(' ');
-  if (letters === '' && result !== '') result = ' ' + result;
-  const variables = [...options.variables].reverse().map(escapeVariable);
-  if (variables.length > 0) {
-    result += (result === '' ? '' : ' ') + '-- ' + variables.join(' ');
-  }
-  return result;
+  if (parts.length === 0) return letters;
+  return `${letters} ${parts.join(' ')}`;
+}
+
+/**
+ * MAKEOVERRIDES: the command-line variables, last defined first, with
+ * blanks escaped.
+ */
+export function makeOverrides(options: Options): string {
+  return [...options.variables].reverse().map(escapeVariable).join(' ');
+}
+
+/** The whole MAKEFLAGS value sub-makes get. */
+export function formatMakeflags(
+  options: Options,
+  jobserverAuth: string | null,
+): string {
+  const flags = makeflagsOptions(options, jobserverAuth);
+  const overrides = makeOverrides(options);
+  return overrides === '' ? flags : `${flags} -- ${overrides}`;
 }
 
 function escapeVariable(assignment: string): string {
-  return assignment.replace(/([\\ \t])/g, '\\$1');
+  return assignment.replace(/([ \t])/g, '\\$1');
 }

@@ -1,10 +1,5 @@
 import { Location } from '../parse/location';
-import {
-  ExplicitRule,
-  PatternRule,
-  Prerequisite,
-  Recipe,
-} from './database';
+import { ExplicitRule, PatternRule, Prerequisite, Recipe } from './database';
 import { MakeState } from './state';
 import { words } from './text';
 
@@ -334,7 +329,8 @@ export function installImplicitRules(state: MakeState): void {
 
   // The built-in pattern rules last, so that every other rule wins.
   if (!noRules) {
-    for (const rule of builtinPatternRuleList) addPatternRule(rules, rule, false);
+    for (const rule of builtinPatternRuleList)
+      addPatternRule(rules, rule, false);
   }
   database.patternRules.splice(0, database.patternRules.length, ...rules);
 }
@@ -383,7 +379,9 @@ export function builtinSwitches(makeflags: string): {
   const takesArgument = new Set(['C', 'E', 'f', 'I', 'j', 'l', 'o', 'O', 'W']);
   const list = words(makeflags);
   const end = list.indexOf('--');
-  for (const [index, word] of list.slice(0, end < 0 ? undefined : end).entries()) {
+  for (const [index, word] of list
+    .slice(0, end < 0 ? undefined : end)
+    .entries()) {
     if (word === '--no-builtin-rules') found.noBuiltinRules = true;
     if (word === '--no-builtin-variables') found.noBuiltinVariables = true;
     if (word.startsWith('--') || word.includes('=')) continue;
@@ -426,7 +424,10 @@ function wasConvertedElsewhere(
   }
   const source = rule.prerequisites[0]!.name;
   const target = rule.targets[0]!;
-  if (!source.startsWith('%.') || !(target === '%' || target.startsWith('%.'))) {
+  if (
+    !source.startsWith('%.') ||
+    !(target === '%' || target.startsWith('%.'))
+  ) {
     return false;
   }
   const name = source.slice(1) + target.slice(1);

@@ -48,6 +48,9 @@ export class RuleRecorder {
     throw new Error('target variables are not wired');
   };
 
+  /** False while reading MAKEFILES, which give no default goal. */
+  setsDefaultGoal = true;
+
   constructor(private readonly state: MakeState) {}
 
   /** Reads a line that is neither an assignment nor a directive. */
@@ -372,6 +375,7 @@ export class RuleRecorder {
 
   /** The first ordinary target of the makefiles is the default goal. */
   private noteDefaultGoal(targets: string[]): void {
+    if (!this.setsDefaultGoal) return;
     const state = this.state;
     const current = state.globals.get('.DEFAULT_GOAL');
     if (current && current.value !== '') return;

@@ -172,9 +172,6 @@ export class MakeState implements ExpansionHost {
     }
     // Sub-makes learn their depth from the environment.
     environment.MAKELEVEL = String(this.makeLevel + 1);
-    if (environment.MAKEFLAGS !== undefined) {
-      environment.MFLAGS = mflags(environment.MAKEFLAGS);
-    }
     return environment;
   }
 
@@ -187,13 +184,6 @@ export class MakeState implements ExpansionHost {
     if (variable.origin === 'command line') return true;
     return this.exportAll && variable.origin !== 'default';
   }
-}
-
-/** MFLAGS: the flags part of MAKEFLAGS with a leading dash. */
-function mflags(makeflags: string): string {
-  const flags = makeflags.split(' -- ')[0]!.trim();
-  if (flags === '' || flags === '--') return '';
-  return flags.startsWith('-') ? flags : `-${flags}`;
 }
 
 function splitFlags(flags: string): string[] {

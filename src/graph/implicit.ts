@@ -7,11 +7,7 @@ import {
 import { installImplicitRules } from '../evaluate/builtins';
 import { MakeState } from '../evaluate/state';
 import { parsePattern } from '../evaluate/text';
-import {
-  VariableScope,
-  VariableSet,
-  newVariable,
-} from '../evaluate/variables';
+import { VariableScope, VariableSet, newVariable } from '../evaluate/variables';
 import { patternScopes } from './scopes';
 import { findInVpath } from './vpath';
 
@@ -172,7 +168,8 @@ class Search {
         if (intermediateOk && rule.terminal) continue;
         const target = parsePattern(rule.targets[candidate.targetIndex]!)!;
         const stemStart =
-          target.prefix.length + (candidate.directoryKept ? directory.length : 0);
+          target.prefix.length +
+          (candidate.directoryKept ? directory.length : 0);
         const stem = name.slice(stemStart, name.length - target.suffix.length);
         const fullStem = candidate.directoryKept ? directory + stem : stem;
         const found = this.tryRule(
@@ -372,7 +369,8 @@ class Search {
     define('+', normal.join(' '));
     define('|', [...new Set(orderOnly)].join(' '));
     define('?', '');
-    const scope = this.hooks.scopeFor?.(fileName) ?? this.defaultScope(fileName);
+    const scope =
+      this.hooks.scopeFor?.(fileName) ?? this.defaultScope(fileName);
     return new VariableScope(automatic, scope);
   }
 

@@ -184,10 +184,11 @@ export class Builder {
     } else if (!fileState || !visited) {
       time = { kind: 'unchecked' };
     } else if (
-      fileState.remade &&
+      fileState.automatic &&
       !node.phony &&
       (this.options.justPrint || this.options.touch)
     ) {
+      // A recipe ran, or would have: GNU does not look at the file again.
       time = { kind: 'new' };
     } else {
       this.times.forget(this.pathOf(node));

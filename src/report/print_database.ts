@@ -15,7 +15,13 @@
  *   the prefix each recipe was read with.
  */
 
-import { FileNode, PatternRule, Prerequisite, Recipe } from '../evaluate/database';
+import { FileNode, Prerequisite, Recipe } from '../evaluate/database';
+import {
+  builtinLocation,
+  builtinSuffixRules,
+  defaultSuffixes,
+  installImplicitRules,
+} from '../evaluate/builtins';
 import { MakeState } from '../evaluate/state';
 import { Variable, VariableSet } from '../evaluate/variables';
 import { words } from '../evaluate/text';
@@ -227,28 +233,12 @@ function formatStats(stats: HashTableStats): string {
   );
 }
 
-/**
- * The pattern rules in GNU's order: the makefiles' own (suffix rules
- * converted after them), then the built-in ones a makefile rule with the
- * same targets and prerequisites has not replaced.
- */
-function implicitRulesInOrder(state: MakeState): PatternRule[] {
-  const own = state.database.patternRules.filter((rule) => !rule.builtin);
-  const ownKeys = new Set(own.map(ruleKey));
-  const builtin = state.database.patternRules.filter(
-    (rule) => rule.builtin && !ownKeys.has(ruleKey(rule)),
-  );
-  return [...own, ...builtin];
-}
-
-function ruleKey(rule: PatternRule): string {
-  const prerequisites = rule.prerequisites.map((p) => p.name);
-  return `${rule.targets.join(' ')}\0${prerequisites.join(' ')}`;
-}
-
 function printImplicitRules(out: Output, source: DatabaseSource): void {
   out.line('\n# Implicit Rules');
-  const rules = implicitRulesInOrder(source.state);
+  // GNU has always installed its built-in rules by now; amake may not have
+  // needed them yet.
+  installImplicitRules(source.state);
+  const rules = source.state.database.patternRules;
   let terminal = 0;
   for (const rule of rules) {
     if (rule.terminal) terminal++;
@@ -327,18 +317,50 @@ function printFiles(out: Output, source: DatabaseSource): void {
 }
 
 /**
- * GNU always has `.DEFAULT` and `.SUFFIXES` in its file table; under -r
- * `.SUFFIXES` is a built-in entry that `-p` hides.
+ * The files in the order GNU enters them, with the ones GNU has and amake
+ * does not keep as files: `.DEFAULT`, `.SUFFIXES` (a built-in entry, which
+ * `-p` hides, under -r), and unless -r, each default suffix and built-in
+ * suffix rule (`.c`, `.c.o`), which GNU enters before reading makefiles.
  */
 function filesWithGnuSpecials(state: MakeState): FileNode[] {
-  const nodes = [...state.database.files.values()];
-  if (!state.database.file('.SUFFIXES')) {
+  const database = state.database;
+  const startup: FileNode[] = [];
+  if (!database.file('.DEFAULT')) startup.push(new FileNode('.DEFAULT'));
+  const noRules =
+    state.settings.noBuiltinRules || state.settings.noBuiltinVariables;
+  if (!database.file('.SUFFIXES')) {
     const suffixes = new FileNode('.SUFFIXES');
-    suffixes.builtin = state.settings.noBuiltinRules;
-    nodes.unshift(suffixes);
+    suffixes.builtin = noRules;
+    startup.push(suffixes);
   }
-  if (!state.database.file('.DEFAULT')) nodes.unshift(new FileNode('.DEFAULT'));
-  return nodes;
+  if (!noRules) {
+    const recipes = new Map(builtinSuffixRules);
+    const names = new Set([...words(defaultSuffixes), ...recipes.keys()]);
+    for (const name of names) {
+      if (database.file(name)) continue;
+      startup.push(builtinSuffixFile(name, recipes.get(name) ?? null));
+    }
+  }
+  return [...startup, ...database.files.values()];
+}
+
+/** A built-in suffix rule, or a default suffix, as GNU's file entry. */
+function builtinSuffixFile(name: string, recipeText: string | null): FileNode {
+  const node = new FileNode(name);
+  node.builtin = true;
+  if (recipeText === null) return node;
+  const lines = recipeText
+    .split('\n')
+    .map((text) => ({ text, location: builtinLocation }));
+  node.rules.push({
+    prerequisites: [],
+    recipe: { lines, location: builtinLocation },
+    doubleColon: false,
+    stem: null,
+    secondExpansion: null,
+    group: null,
+  });
+  return node;
 }
 
 function printFile(
@@ -405,8 +427,10 @@ function printFileFlags(
   const group = node.rules.find((rule) => rule.group)?.group;
   if (group) out.line(`#  Also makes: ${[...group].reverse().join(' ')}`);
 
-  // The time, and what updating it came to.
-  const time = report?.time ?? { kind: 'unchecked' };
+  // The time, and what updating it came to. GNU takes phony targets not
+  // to exist from the start.
+  let time = report?.time ?? { kind: 'unchecked' };
+  if (node.phony && time.kind === 'unchecked') time = { kind: 'missing' };
   out.line(formatReportedTime(time));
   const status = report?.status ?? null;
   out.line(
