@@ -261,25 +261,48 @@ async function readAndBuild(
   );
   session.builders = [builder, makefileBuilder];
   session.debug?.basic(0, 'Updating makefiles....');
-  const toRemake = [
-    ...state.makefiles.filter((name) => name !== '/dev/stdin'),
-    ...missingMakefiles,
-    ...evaluator.missingIncludes.map((missing) => missing.name),
-  ];
-  const { remade, failed } = await makefileBuilder.remakeMakefiles(toRemake);
-  for (const missing of evaluator.missingIncludes) {
-    if (missing.optional || !failed.includes(missing.name)) continue;
-    if (existsSync(missing.name)) continue;
-    diagnostics.warning(
-      missing.location,
-      `${missing.name}: No such file or directory`,
+  const attempted = [
+    ...evaluator.attempted,
+    ...missingMakefiles.map((name) => ({
+      name,
+      location: null,
+      optional: false,
+    })),
+  ].filter((entry) => entry.name !== '/dev/stdin');
+  const missingNow = attempted.filter((entry) => !existsSync(entry.name));
+  for (const entry of missingNow) {
+    if (entry.optional) {
+      makefileBuilder.quietFailures.add(entry.name);
+      continue;
+    }
+    makefileBuilder.heldMessages.set(entry.name, () =>
+      diagnostics.warning(
+        entry.location,
+        `${entry.name}: No such file or directory`,
+      ),
     );
-    throw new MakeError(`No rule to make target '${missing.name}'`);
   }
-  for (const name of missingMakefiles) {
-    if (!failed.includes(name) || existsSync(name)) continue;
-    diagnostics.warning(null, `${name}: No such file or directory`);
-    throw new MakeError(`No rule to make target '${name}'`);
+  const toRemake = [...new Set(attempted.map((entry) => entry.name))];
+  toRemake.reverse();
+  const { remade, failed } = await makefileBuilder.remakeMakefiles(toRemake);
+
+  // A missing makefile that could not be made ends the run, or with -k
+  // the goals are still built and the run fails after.
+  let makefileFailed = false;
+  for (const entry of [...missingNow].reverse()) {
+    if (entry.optional || !failed.includes(entry.name)) continue;
+    if (existsSync(entry.name)) continue;
+    makefileFailed = true;
+    const message = makefileBuilder.heldMessages.get(entry.name);
+    if (message) {
+      makefileBuilder.heldMessages.delete(entry.name);
+      message();
+    }
+    if (!makefileBuilder.unmakeable.has(entry.name)) return 2;
+    const noRule = `No rule to make target '${entry.name}'`;
+    if (!options.keepGoing) throw new MakeError(noRule);
+    diagnostics.error(null, `${noRule}.`);
+    diagnostics.warning(null, `Failed to remake makefile '${entry.name}'.`);
   }
   if (remade.length > 0) {
     session.state = null;
@@ -309,7 +332,8 @@ async function readAndBuild(
 
   // Build.
   session.debug?.basic(0, 'Updating goal targets....');
-  return builder.build(goals);
+  const status = await builder.build(goals);
+  return makefileFailed && status === 0 ? 2 : status;
 }
 
 /**

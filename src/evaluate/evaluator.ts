@@ -45,6 +45,11 @@ export interface MissingInclude {
 export class Evaluator {
   readonly rules: RuleRecorder;
   readonly missingIncludes: MissingInclude[] = [];
+  /**
+   * Every makefile it tried to read, found or not, in order: GNU make
+   * remakes them in the reverse order.
+   */
+  readonly attempted: MissingInclude[] = [];
   /** Told of each included makefile before it is looked for (--debug). */
   onInclude: (name: string, optional: boolean) => void = () => {};
 
@@ -82,9 +87,10 @@ export class Evaluator {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return false;
-      throw new MakeError(`${name}: ${describeErrno(code)}`, location);
+      throw new MakeError(`${name}: ${describeErrno(code)}`);
     }
     this.state.makefiles.push(name);
+    this.attempted.push({ name, location: location ?? null!, optional: false });
     const list = this.state.globals.get('MAKEFILE_LIST');
     this.state.define(
       'MAKEFILE_LIST',
@@ -465,6 +471,7 @@ export class Evaluator {
       this.state.expander.location = saved;
       if (!read) {
         this.missingIncludes.push({ name, location, optional });
+        this.attempted.push({ name, location, optional });
       }
     }
   }

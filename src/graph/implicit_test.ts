@@ -91,7 +91,7 @@ describe('implicit rule search', () => {
     assert.equal(search('%.x:\n\t@x\n', 'd/.x')?.stem, 'd/');
   });
 
-  it('counts a prerequisite the makefile names as one that ought to exist', () => {
+  it('takes a name the makefile mentions as one that ought to exist', () => {
     const match = search('other: a.c\n%.o: %.c\n\t@cc\n', 'a.o');
     assert.deepEqual(names(match), ['a.c']);
   });

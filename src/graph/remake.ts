@@ -570,8 +570,29 @@ export class Builder {
     }
   }
 
+  /**
+   * Messages held back until a makefile is first worked on: an included
+   * makefile that was missing is reported just before amake tries to make
+   * it, as GNU make does.
+   */
+  readonly heldMessages = new Map<string, () => void>();
+  /** Makefiles whose failures are no error (`-include`). */
+  readonly quietFailures = new Set<string>();
+  /** Makefiles that no rule could make. */
+  readonly unmakeable = new Set<string>();
+
+  private releaseHeldMessage(name: string): void {
+    const message = this.heldMessages.get(name);
+    if (!message) return;
+    this.heldMessages.delete(name);
+    message();
+  }
+
   private noRule(node: FileNode, parent: FileNode | null): Status {
-    if (this.makefileMode) return 'failed';
+    if (this.makefileMode) {
+      this.unmakeable.add(node.name);
+      return 'failed';
+    }
     const needed = parent ? `, needed by '${parent.name}'` : '';
     const message = `No rule to make target '${node.name}'${needed}`;
     if (this.options.keepGoing) {
@@ -658,10 +679,13 @@ export class Builder {
     }
     if (result.outcome.kind === 'failed') {
       const { command, outcome } = result.outcome;
-      this.diagnostics.error(
-        null,
-        `[${command.where}: ${node.name}] ${describeOutcome(outcome)}`,
-      );
+      this.releaseHeldMessage(node.name);
+      if (!this.quietFailures.has(node.name)) {
+        this.diagnostics.error(
+          null,
+          `[${command.where}: ${node.name}] ${describeOutcome(outcome)}`,
+        );
+      }
       this.deleteOnError(node);
       if (!this.options.keepGoing) this.stopped = true;
       return 'failed';
