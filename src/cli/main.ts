@@ -2,7 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { Evaluator } from '../evaluate/evaluator';
-import { defineBuiltins, defaultSuffixes } from '../evaluate/builtins';
+import {
+  defaultSuffixes,
+  defineBuiltins,
+  installImplicitRules,
+} from '../evaluate/builtins';
 import { builtinFunctions } from '../evaluate/functions';
 import { MakeState } from '../evaluate/state';
 import { parseAssignment } from '../parse/assignment';
@@ -85,6 +89,8 @@ async function run(
   parseMakeflags(process.env.MAKEFLAGS ?? process.env.MFLAGS ?? '', options);
   const makeflagsVariables = options.variables.length;
   parseArguments(args, options);
+  // No built-in variables means no built-in rules either: they use them.
+  if (options.noBuiltinVariables) options.noBuiltinRules = true;
   if (options.help) {
     diagnostics.reporter.out(usage(diagnostics.program));
     return 0;
@@ -229,6 +235,7 @@ async function readAndBuild(
   }
   finishDatabase(state);
   applyMakeflagsFromMakefile(state, options);
+  installImplicitRules(state);
   defineMakeflags(state, options, true);
 
   const buildOptions: BuildOptions = {

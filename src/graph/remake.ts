@@ -13,11 +13,7 @@ import {
 import { MakeState } from '../evaluate/state';
 import { splitPrerequisites } from '../evaluate/rules';
 import { words } from '../evaluate/text';
-import {
-  VariableScope,
-  VariableSet,
-  newVariable,
-} from '../evaluate/variables';
+import { VariableScope, VariableSet, newVariable } from '../evaluate/variables';
 import { Command, Executor, Job, JobListener } from '../execute/job';
 import { FileTime, FileTimes, missing, newest } from './filetime';
 import { ImplicitMatch } from './implicit';
@@ -116,7 +112,10 @@ export class Builder {
     for (const name of names) {
       const node = this.state.database.enter(name);
       // A double-colon rule without prerequisites would remake it forever.
-      if (node.isDoubleColon && node.rules.every((r) => !r.prerequisites.length)) {
+      if (
+        node.isDoubleColon &&
+        node.rules.every((r) => !r.prerequisites.length)
+      ) {
         continue;
       }
       const before = this.timeOf(node);
@@ -127,7 +126,10 @@ export class Builder {
       }
       this.times.forget(this.pathOf(node));
       const after = this.timeOf(node);
-      if (this.fileState(node).remade && (after !== before || before === missing)) {
+      if (
+        this.fileState(node).remade &&
+        (after !== before || before === missing)
+      ) {
         remade.push(name);
       }
     }
@@ -175,7 +177,8 @@ export class Builder {
   report(node: FileNode): FileBuildReport | null {
     const fileState = this.states.get(node);
     const name = node.name;
-    const visited = !!fileState && (fileState.status !== null || fileState.visiting);
+    const visited =
+      !!fileState && (fileState.status !== null || fileState.visiting);
     let time: ReportedTime;
     if (this.options.oldFiles.has(name)) {
       time = { kind: 'old' };
@@ -213,7 +216,9 @@ export class Builder {
       status: fileState.status,
       time,
       stem:
-        fileState.implicit?.stem ?? fileState.automatic?.get('*')?.value ?? null,
+        fileState.implicit?.stem ??
+        fileState.automatic?.get('*')?.value ??
+        null,
       recipe,
       implicitPrerequisites: fileState.implicit?.prerequisites ?? [],
       automatic: fileState.automatic ?? null,
@@ -307,12 +312,35 @@ export class Builder {
     if (node.isDoubleColon) {
       return this.updateDoubleColon(node, parent, fileState);
     }
+    if (parent === null) fileState.isGoal = true;
+    const plan = this.planFor(node, fileState);
+    return this.updateWithRule(
+      node,
+      parent,
+      fileState,
+      plan.prerequisites,
+      plan.recipe,
+      plan.rule,
+    );
+  }
+
+  /**
+   * How a file is made: its explicit rule, or else the implicit rule found
+   * for it, with the prerequisites either brings.
+   */
+  private planFor(
+    node: FileNode,
+    fileState: FileState,
+  ): {
+    rule: ExplicitRule | null;
+    recipe: Recipe | null;
+    prerequisites: Prerequisite[];
+  } {
     const rule = node.rules[0] ?? null;
     this.expandSecondPrerequisites(node, rule);
 
     // Without an explicit recipe, look for an implicit rule.
     const explicitRecipe = rule?.recipe ?? null;
-    if (parent === null) fileState.isGoal = true;
     if (!explicitRecipe && !node.phony && !fileState.implicitSearched) {
       fileState.implicitSearched = true;
       fileState.implicit = implicitRuleFor(
@@ -337,13 +365,65 @@ export class Builder {
       ...(fileState.implicit?.prerequisites ?? []),
       ...(rule?.prerequisites ?? []),
     ];
-    return this.updateWithRule(
-      node,
-      parent,
-      fileState,
-      prerequisites,
-      explicitRecipe ?? fileState.implicit?.recipe ?? null,
-      rule,
+    const recipe = explicitRecipe ?? fileState.implicit?.recipe ?? null;
+    return { rule, recipe, prerequisites };
+  }
+
+  /**
+   * An intermediate file not yet made is not made just because it is
+   * missing: as GNU's check_dep does, amake looks through it at its own
+   * prerequisites, and the target needs remaking only when the file exists
+   * and is newer, or one of those is newer than the target.
+   */
+  private async checkIntermediate(
+    file: FileNode,
+    targetTime: FileTime,
+  ): Promise<{ status: Status; mustMake: boolean }> {
+    const fileState = this.fileState(file);
+    const plan = this.planFor(file, fileState);
+    const time = this.timeOf(file);
+    if (time !== missing && time > targetTime) {
+      return { status: 'succeeded', mustMake: true };
+    }
+    let mustMake = false;
+    fileState.visiting = true;
+    try {
+      for (const prerequisite of plan.prerequisites) {
+        const dependency = this.state.database.enter(prerequisite.name);
+        if (this.fileState(dependency).visiting) {
+          this.reportCircular(file, dependency);
+          continue;
+        }
+        if (this.isPendingIntermediate(dependency)) {
+          const inner = await this.checkIntermediate(dependency, targetTime);
+          if (inner.status !== 'succeeded') return inner;
+          if (!prerequisite.orderOnly) mustMake ||= inner.mustMake;
+          continue;
+        }
+        const status = await this.update(dependency, file);
+        if (status !== 'succeeded') return { status, mustMake };
+        const dependencyTime = this.timeOf(dependency);
+        if (prerequisite.orderOnly) continue;
+        if (dependencyTime === missing || dependencyTime > targetTime) {
+          mustMake = true;
+        }
+      }
+    } finally {
+      fileState.visiting = false;
+    }
+    return { status: 'succeeded', mustMake };
+  }
+
+  /** An intermediate file that nothing has brought up to date yet. */
+  private isPendingIntermediate(node: FileNode): boolean {
+    if (!node.intermediate || node.phony) return false;
+    const fileState = this.fileState(node);
+    return fileState.status === null && !fileState.visiting;
+  }
+
+  private reportCircular(node: FileNode, dependency: FileNode): void {
+    this.diagnostics.reporter.err(
+      `${this.diagnostics.program}: Circular ${node.name} <- ${dependency.name} dependency dropped.\n`,
     );
   }
 
@@ -390,13 +470,24 @@ export class Builder {
     let mustRemake = timeBefore === missing || node.phony;
     let failed = false;
     const newer: FileNode[] = [];
+    const intermediates: FileNode[] = [];
     for (const prerequisite of prerequisites) {
       const dependency = this.state.database.enter(prerequisite.name);
       const depState = this.fileState(dependency);
       if (depState.visiting) {
-        this.diagnostics.reporter.err(
-          `${this.diagnostics.program}: Circular ${node.name} <- ${dependency.name} dependency dropped.\n`,
-        );
+        this.reportCircular(node, dependency);
+        continue;
+      }
+      if (this.isPendingIntermediate(dependency) && !prerequisite.orderOnly) {
+        const check = await this.checkIntermediate(dependency, timeBefore);
+        if (check.status === 'failed') {
+          failed = true;
+          if (!this.options.keepGoing) return 'failed';
+          continue;
+        }
+        if (check.status === 'question') return 'question';
+        if (check.mustMake) mustRemake = true;
+        intermediates.push(dependency);
         continue;
       }
       const depTimeBefore = this.timeOf(dependency);
@@ -418,6 +509,20 @@ export class Builder {
       if (changed || depTime > timeBefore) {
         mustRemake = true;
         newer.push(dependency);
+      }
+    }
+
+    // Intermediate files are made only for a target that needs remaking.
+    if (mustRemake || this.options.alwaysMake) {
+      for (const intermediate of intermediates) {
+        const status = await this.update(intermediate, node);
+        if (status === 'failed') {
+          failed = true;
+          if (!this.options.keepGoing) return 'failed';
+          continue;
+        }
+        if (status === 'question') return 'question';
+        newer.push(intermediate);
       }
     }
     if (failed) {
@@ -489,7 +594,14 @@ export class Builder {
       if (timeBefore === missing && !node.isTarget && !node.phony) {
         const defaultRecipe = this.defaultRecipe();
         if (defaultRecipe) {
-          return this.runRecipe(node, fileState, defaultRecipe, prerequisites, newer, rule);
+          return this.runRecipe(
+            node,
+            fileState,
+            defaultRecipe,
+            prerequisites,
+            newer,
+            rule,
+          );
         }
         return this.noRule(node, parent);
       }
@@ -628,7 +740,9 @@ export class Builder {
     fileState.remade = true;
 
     if (this.options.touch && !this.options.justPrint) {
-      const runnable = commands.filter((command) => command.run && isRecursive(command));
+      const runnable = commands.filter(
+        (command) => command.run && isRecursive(command),
+      );
       if (runnable.length === 0) {
         this.touchFile(node);
         return 'succeeded';
@@ -710,7 +824,7 @@ export class Builder {
   private noteVariableSet(node: FileNode, automatic: VariableSet): void {
     this.fileState(node).automatic = automatic;
     const seen = new Set<FileNode>();
-    for (let file: FileNode | null | undefined = node; file; ) {
+    for (let file: FileNode | null | undefined = node; file;) {
       if (seen.has(file)) break;
       seen.add(file);
       const fileState = this.fileState(file);
@@ -792,8 +906,7 @@ export class Builder {
     const silentAll =
       this.options.silent || this.hasSpecialPrerequisite('.SILENT', node);
     const ignoreAll =
-      this.options.ignoreErrors ||
-      this.hasSpecialPrerequisite('.IGNORE', node);
+      this.options.ignoreErrors || this.hasSpecialPrerequisite('.IGNORE', node);
     const commands: Command[] = [];
     const saved = expander.location;
     try {

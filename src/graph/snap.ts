@@ -1,11 +1,10 @@
 import { FileNode } from '../evaluate/database';
 import { MakeState } from '../evaluate/state';
-import { words } from '../evaluate/text';
 
 /**
  * Applies what the special targets say once every makefile has been read,
- * and turns suffix rules into pattern rules, as GNU's snap_deps and
- * convert_to_pattern do.
+ * as GNU's snap_deps does. (Suffix rules become pattern rules in
+ * installImplicitRules.)
  */
 export function finishDatabase(state: MakeState): void {
   const database = state.database;
@@ -25,11 +24,13 @@ export function finishDatabase(state: MakeState): void {
   markAll('.PRECIOUS', (node) => (node.precious = true));
   markAll('.INTERMEDIATE', (node) => (node.intermediate = true));
   markAll('.NOTINTERMEDIATE', (node) => (node.notIntermediate = true));
-  const secondary = markAll('.SECONDARY', (node) => (node.secondary = true));
+  const secondary = markAll('.SECONDARY', (node) => {
+    node.secondary = true;
+    node.intermediate = true;
+  });
   if (secondary && secondary.length === 0) {
     for (const node of database.files.values()) node.secondary = true;
   }
-  convertSuffixRules(state);
 }
 
 /** The suffixes `.SUFFIXES` lists now. */
@@ -37,47 +38,4 @@ export function suffixList(state: MakeState): string[] {
   const node = state.database.file('.SUFFIXES');
   if (!node) return [];
   return node.rules.flatMap((rule) => rule.prerequisites).map((p) => p.name);
-}
-
-/**
- * `.c.o:` becomes `%.o: %.c`, and `.c:` becomes `%: %.c`, for the known
- * suffixes. A suffix rule with prerequisites is an ordinary rule.
- */
-function convertSuffixRules(state: MakeState): void {
-  const suffixes = suffixList(state);
-  if (suffixes.length === 0) return;
-  const known = new Set(suffixes);
-  for (const node of state.database.files.values()) {
-    const name = node.name;
-    if (!name.startsWith('.') || !node.isTarget) continue;
-    const rule = node.rules[0];
-    if (!rule || rule.prerequisites.length > 0) continue;
-    const pair = splitSuffixRule(name, suffixes, known);
-    if (!pair) continue;
-    const [source, target] = pair;
-    state.database.patternRules.push({
-      targets: [target === '' ? '%' : `%${target}`],
-      prerequisites: [{ name: `%${source}`, orderOnly: false }],
-      recipe: rule.recipe,
-      terminal: false,
-      location: rule.recipe?.location ?? node.location,
-      secondExpansion: null,
-      builtin: false,
-    });
-  }
-  void words;
-}
-
-function splitSuffixRule(
-  name: string,
-  suffixes: string[],
-  known: Set<string>,
-): [string, string] | null {
-  if (known.has(name)) return [name, ''];
-  for (const source of suffixes) {
-    if (name.startsWith(source) && known.has(name.slice(source.length))) {
-      return [source, name.slice(source.length)];
-    }
-  }
-  return null;
 }
