@@ -1,18 +1,19 @@
 // Reading benchmark: how fast amake reads a large makefile and works out
 // what to build, next to GNU make on the same makefile.
 //
-//   npm run bench                       build, then run with defaults
-//   BENCH_RUNS=9 npm run bench          more timed runs of each make
-//   BENCH_KEEP=1 npm run bench          keep the generated project
-//   BENCH_AMAKE=/path/make npm run bench  time another build or program
+//   npm run bench                 build, then run with the defaults
+//   BENCH_RUNS=9 npm run bench    timed runs of each make (default 5)
+//   BENCH_MODULES=20 ...          a smaller project (default 200 modules)
+//   BENCH_KEEP=1 ...              keep the generated project
+//   BENCH_AMAKE=/path/make ...    time another build or program as amake
 //
 // It generates a project of 200 modules of 50 C files each (20,000 rules,
-// counting the header dependency lines), runs `make -n` and `amake -n` on it
-// and prints the median wall time, the ratio, the CPU time and the peak
-// memory of each.
-// `-n` runs no compiler, so what is timed is reading, expanding and the
-// remaking algorithm. Both must print the same commands; a difference is
-// reported as a warning. It asserts nothing about time: it only prints.
+// counting the header dependency lines), runs `make -n` and `amake -n` on
+// it and prints the median wall time, the ratio, the CPU time and the peak
+// memory of each. `-n` runs no compiler, so what is timed is reading,
+// expanding and the remaking algorithm. Both must print the same commands;
+// a difference is reported as a warning. It asserts nothing about time: it
+// only prints.
 
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -29,10 +30,15 @@ const GNU_TIME = '/usr/bin/time';
 // Peak resident KiB, user seconds, system seconds.
 const TIME_FORMAT = '%M %U %S';
 
-const MODULES = 200;
+const MODULES = integerSetting('BENCH_MODULES', 200);
 const FILES_PER_MODULE = 50;
 const HEADERS = 100;
-const RUNS = Number.parseInt(process.env.BENCH_RUNS ?? '5', 10) || 5;
+const RUNS = integerSetting('BENCH_RUNS', 5);
+
+function integerSetting(name: string, fallback: number): number {
+  const value = Number.parseInt(process.env[name] ?? '', 10);
+  return value > 0 ? value : fallback;
+}
 
 interface Program {
   label: string;
@@ -323,7 +329,8 @@ async function main(): Promise<void> {
     `${rules} rules, ${MODULES * FILES_PER_MODULE} sources, in ${dir}`,
   );
   console.log(
-    `${RUNS} timed runs of \`make -n\` each; peak memory from ` +
+    `${RUNS} timed run${RUNS === 1 ? '' : 's'} of \`make -n\` each; ` +
+      'peak memory from ' +
       (probe === 'gnu-time' ? GNU_TIME : '/proc (sampled)'),
   );
 

@@ -3,6 +3,7 @@
  * `let` and `intcmp` from 4.4). Word splitting treats every C isspace
  * character as a separator; results are joined with single spaces.
  */
+import { filesMayHaveChanged } from '../graph/filetime';
 import {
   closeSync,
   openSync,
@@ -591,6 +592,7 @@ function writeForFunction(
     if (text !== null) {
       const line = text.endsWith('\n') ? text : text + '\n';
       writeFileSync(descriptor, Buffer.from(line, 'latin1'));
+      filesMayHaveChanged();
     }
   } catch (error) {
     fail(call, `write: ${name}: ${systemErrorText(error)}`);

@@ -33,6 +33,8 @@ export function glob(pattern: string): string[] {
  * the matches, or the name itself (tilde expanded) when nothing matches.
  */
 export function expandFileName(word: string): string[] {
+  // Most names have nothing to expand: spare them a look at the disk.
+  if (!hasGlobCharacters(word) && !word.includes('\\')) return [word];
   const matches = glob(word);
   return matches.length > 0 ? matches : [expandTilde(word)];
 }

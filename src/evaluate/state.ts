@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { directArgv, execErrorText } from '../execute/command_argv';
+import { filesMayHaveChanged } from '../graph/filetime';
 import { Location } from '../parse/location';
 import { Diagnostics } from '../report/reporter';
 import { Database } from './database';
@@ -85,6 +86,7 @@ export class MakeState implements ExpansionHost {
     ];
     // GNU make 4.3 gives $(shell) its own environment, not the exported
     // variables recipes get.
+    filesMayHaveChanged();
     const result = spawnSync(argv[0]!, argv.slice(1), {
       encoding: 'buffer',
       stdio: ['inherit', 'pipe', 'inherit'],

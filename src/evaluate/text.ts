@@ -22,6 +22,19 @@ export interface Pattern {
  */
 export function parsePattern(text: string): Pattern | null {
   if (!text.includes('%')) return null;
+  let parsed = parsedPatterns.get(text);
+  if (parsed === undefined) {
+    parsed = splitPattern(text);
+    if (parsedPatterns.size > 100_000) parsedPatterns.clear();
+    parsedPatterns.set(text, parsed);
+  }
+  return parsed;
+}
+
+/** Patterns are few and used over and over: each is parsed once. */
+const parsedPatterns = new Map<string, Pattern | null>();
+
+function splitPattern(text: string): Pattern | null {
   let unquoted = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];

@@ -1,4 +1,5 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 
 /** A modification time in nanoseconds; `missing` for no file. */
 export type FileTime = bigint;
@@ -32,8 +33,38 @@ export class FileTimes {
   }
 }
 
+/**
+ * The names in each directory looked at, read once, as GNU make's directory
+ * cache does: most files a build asks about do not exist, and one
+ * directory read answers for all of them. Anything that may create files
+ * (a recipe, `$(shell)`, `$(file)`) calls filesMayHaveChanged.
+ */
+let directories = new Map<string, Set<string> | null>();
+
+export function filesMayHaveChanged(): void {
+  if (directories.size > 0) directories = new Map();
+}
+
+function mayExist(file: string): boolean {
+  const base = path.basename(file);
+  if (base === '.' || base === '..' || file.endsWith('/')) return true;
+  const directory = path.dirname(file);
+  let names = directories.get(directory);
+  if (names === undefined) {
+    try {
+      names = new Set(readdirSync(directory, { encoding: 'latin1' }));
+    } catch {
+      names = null;
+    }
+    directories.set(directory, names);
+  }
+  return names === null || names.has(base);
+}
+
 function readTime(name: string): FileTime {
-  const stats = statSync(archiveFile(name), {
+  const file = archiveFile(name);
+  if (!mayExist(file)) return missing;
+  const stats = statSync(file, {
     bigint: true,
     throwIfNoEntry: false,
   });

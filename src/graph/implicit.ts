@@ -6,7 +6,7 @@ import {
 } from '../evaluate/database';
 import { installImplicitRules } from '../evaluate/builtins';
 import { MakeState } from '../evaluate/state';
-import { parsePattern } from '../evaluate/text';
+import { Pattern, parsePattern } from '../evaluate/text';
 import { VariableScope, VariableSet, newVariable } from '../evaluate/variables';
 import { patternScopes } from './scopes';
 import { findInVpath } from './vpath';
@@ -99,12 +99,6 @@ interface FoundPrerequisite {
 
 /** Names GNU has found impossible to make, for the rest of the run. */
 const impossibleNames = new WeakMap<MakeState, Set<string>>();
-
-/** Names the makefiles mention, and how many files there were then. */
-const mentionedNames = new WeakMap<
-  MakeState,
-  { names: Set<string>; fileCount: number }
->();
 
 class Search {
   /** Rules in use further up the chain: no rule is used twice in one. */
@@ -200,9 +194,11 @@ class Search {
       // A rule with prerequisites and no recipe cancels, and is not used.
       if (hasPrerequisites(rule) && rule.recipe === null) continue;
       if (this.inUse.has(rule)) continue;
+      const parsedTargets = targetPatternsOf(rule);
       rule.targets.forEach((targetText, targetIndex) => {
-        const target = parsePattern(targetText);
-        if (!target) return;
+        const target = parsedTargets[targetIndex];
+        // Most rules fail here, before anything is sliced.
+        if (!target || !name.endsWith(target.suffix)) return;
         // A match-anything rule cannot make an intermediate file.
         const matchAnything = target.prefix === '' && target.suffix === '';
         if (recursions > 0 && matchAnything && !rule.terminal) return;
@@ -390,8 +386,8 @@ class Search {
    * prerequisite, or that the build has entered since.
    */
   private oughtToExist(name: string): boolean {
-    if (this.state.database.file(name)) return true;
-    return mentioned(this.state).has(name);
+    // finishDatabase entered every prerequisite as a file, as GNU does.
+    return this.state.database.file(name) !== undefined;
   }
 
   private isInVpath(name: string): boolean {
@@ -492,23 +488,6 @@ function referenceEnd(text: string, open: number): number {
 }
 
 /** Every name that a rule of the makefiles has as target or prerequisite. */
-function mentioned(state: MakeState): Set<string> {
-  const files = state.database.files;
-  const cached = mentionedNames.get(state);
-  if (cached && cached.fileCount === files.size) return cached.names;
-  const names = new Set<string>();
-  for (const node of files.values()) {
-    names.add(node.name);
-    for (const rule of node.rules) {
-      for (const prerequisite of rule.prerequisites) {
-        names.add(prerequisite.name);
-      }
-    }
-  }
-  mentionedNames.set(state, { names, fileCount: files.size });
-  return names;
-}
-
 /** GNU's ar_name: `lib(member)`, but not `(member)` or `lib((entry))`. */
 export function isArchiveMember(name: string): boolean {
   const open = name.indexOf('(');
@@ -524,4 +503,16 @@ function archiveParts(
   if (!isArchiveMember(name)) return null;
   const open = name.indexOf('(');
   return { archive: name.slice(0, open), member: name.slice(open + 1, -1) };
+}
+
+/** The target patterns of each rule, parsed once. */
+const targetPatterns = new WeakMap<PatternRule, (Pattern | null)[]>();
+
+function targetPatternsOf(rule: PatternRule): (Pattern | null)[] {
+  let patterns = targetPatterns.get(rule);
+  if (!patterns) {
+    patterns = rule.targets.map((target) => parsePattern(target));
+    targetPatterns.set(rule, patterns);
+  }
+  return patterns;
 }

@@ -15,7 +15,13 @@ import { splitPrerequisites } from '../evaluate/rules';
 import { words } from '../evaluate/text';
 import { VariableScope, VariableSet, newVariable } from '../evaluate/variables';
 import { Command, Executor, Job, JobListener } from '../execute/job';
-import { FileTime, FileTimes, missing, newest } from './filetime';
+import {
+  FileTime,
+  FileTimes,
+  filesMayHaveChanged,
+  missing,
+  newest,
+} from './filetime';
 import { ImplicitMatch } from './implicit';
 import { deleteIntermediateFiles, implicitRuleFor } from './intermediate';
 import { findInVpath } from './vpath';
@@ -186,6 +192,9 @@ export class Builder {
       time = { kind: 'new' };
     } else if (!fileState || !visited) {
       time = { kind: 'unchecked' };
+    } else if (this.stopped && fileState.status === 'failed') {
+      // GNU stops at the failed recipe without looking at the file again.
+      time = { kind: 'unchecked' };
     } else if (
       fileState.automatic &&
       !node.phony &&
@@ -211,9 +220,13 @@ export class Builder {
     if (visited && !explicitRecipe && !recipe && !node.isTarget) {
       recipe = this.defaultRecipe();
     }
+    // When a failure stops the build, the targets waiting for the failed
+    // one are left as they were: not updated.
+    const interrupted =
+      this.stopped && fileState.status === 'failed' && !fileState.automatic;
     return {
       implicitSearched: fileState.implicitSearched,
-      status: fileState.status,
+      status: interrupted ? null : fileState.status,
       time,
       stem:
         fileState.implicit?.stem ??
@@ -755,10 +768,10 @@ export class Builder {
       commands,
       shell: this.state.value('SHELL', recipeScope) || '/bin/sh',
       shellFlags: words(this.state.value('.SHELLFLAGS', recipeScope) || '-c'),
-      environment: this.state.environment(recipeScope) as Record<
-        string,
-        string
-      >,
+      // Computing the environment is costly: only for commands that run.
+      environment: commands.some((command) => command.run)
+        ? (this.state.environment(recipeScope) as Record<string, string>)
+        : {},
       directory: process.cwd(),
       serial: this.serial,
     };
@@ -768,10 +781,10 @@ export class Builder {
           this.diagnostics.reporter.out(command.text + '\n');
           return;
         }
+        // Under -t only the commands that run are shown.
+        if (this.options.touch && !command.run) return;
         if (!command.silent || this.options.justPrint) {
-          if (!command.silent || !command.run || this.options.justPrint) {
-            this.diagnostics.reporter.out(command.text + '\n');
-          }
+          this.diagnostics.reporter.out(command.text + '\n');
         }
       },
       commandCouldNotStart: (text) => {
@@ -784,7 +797,14 @@ export class Builder {
       },
     };
     const result = await this.executor.run(job, listener);
+    if (commands.some((command) => command.run)) filesMayHaveChanged();
     this.times.forget(this.pathOf(node));
+    if (result.outcome.kind === 'succeeded' && this.options.touch) {
+      // After running its `+` lines GNU make touches the target, and says
+      // so twice.
+      if (!this.options.justPrint) this.touchFile(node, 2);
+      return 'succeeded';
+    }
     if (result.outcome.kind === 'succeeded') {
       if (this.options.justPrint || this.timeOf(node) === missing) {
         this.times.set(this.pathOf(node), newest);
@@ -878,13 +898,14 @@ export class Builder {
     }
   }
 
-  private touchFile(node: FileNode): void {
+  private touchFile(node: FileNode, announcements = 1): void {
     if (node.phony) return;
     const name = this.pathOf(node);
     if (!this.options.silent) {
-      this.diagnostics.reporter.out(`touch ${name}\n`);
+      this.diagnostics.reporter.out(`touch ${name}\n`.repeat(announcements));
     }
     const now = new Date();
+    filesMayHaveChanged();
     try {
       utimesSync(name, now, now);
     } catch {

@@ -8,6 +8,13 @@ import { MakeState } from '../evaluate/state';
  */
 export function finishDatabase(state: MakeState): void {
   const database = state.database;
+
+  // Every prerequisite becomes a file make knows of.
+  const named = [...database.files.values()].flatMap((node) =>
+    node.rules.flatMap((rule) => rule.prerequisites.map((p) => p.name)),
+  );
+  for (const name of named) database.enter(name);
+
   const prerequisitesOf = (name: string): FileNode[] | null => {
     const node = database.file(name);
     if (!node || !node.isTarget) return null;

@@ -15,7 +15,12 @@
  *   the prefix each recipe was read with.
  */
 
-import { FileNode, Prerequisite, Recipe } from '../evaluate/database';
+import {
+  ExplicitRule,
+  FileNode,
+  Prerequisite,
+  Recipe,
+} from '../evaluate/database';
 import {
   builtinLocation,
   builtinSuffixRules,
@@ -306,71 +311,97 @@ function printRecipe(
 function printFiles(out: Output, source: DatabaseSource): void {
   out.line('\n# Files');
   const { state } = source;
-  const table = new GnuHashTable<FileNode>(jhashString, fileBuckets);
-  for (const node of filesWithGnuSpecials(state)) table.insert(node.name, node);
+  const table = new GnuHashTable<FileEntry>(jhashString, fileBuckets);
+  for (const entry of fileEntries(state)) table.insert(entry.node.name, entry);
   const goals = new Set(source.commandLineGoals);
-  for (const node of table.values()) {
-    if (source.noBuiltinRules && node.builtin) continue;
-    printFile(out, node, source, goals.has(node.name));
+  for (const entry of table.values()) {
+    if (source.noBuiltinRules && entry.builtin) continue;
+    printFile(out, entry, source, goals.has(entry.node.name));
   }
   out.text(`\n# files hash-table stats:\n# ${formatStats(table.stats())}`);
 }
 
-/**
- * The files in the order GNU enters them, with the ones GNU has and amake
- * does not keep as files: `.DEFAULT`, `.SUFFIXES` (a built-in entry, which
- * `-p` hides, under -r), and unless -r, each default suffix and built-in
- * suffix rule (`.c`, `.c.o`), which GNU enters before reading makefiles.
- */
-function filesWithGnuSpecials(state: MakeState): FileNode[] {
-  const database = state.database;
-  const startup: FileNode[] = [];
-  if (!database.file('.DEFAULT')) startup.push(new FileNode('.DEFAULT'));
-  const noRules =
-    state.settings.noBuiltinRules || state.settings.noBuiltinVariables;
-  if (!database.file('.SUFFIXES')) {
-    const suffixes = new FileNode('.SUFFIXES');
-    suffixes.builtin = noRules;
-    startup.push(suffixes);
-  }
-  if (!noRules) {
-    const recipes = new Map(builtinSuffixRules);
-    const names = new Set([...words(defaultSuffixes), ...recipes.keys()]);
-    for (const name of names) {
-      if (database.file(name)) continue;
-      startup.push(builtinSuffixFile(name, recipes.get(name) ?? null));
-    }
-  }
-  return [...startup, ...database.files.values()];
+/** A file as `-p` lists it. */
+interface FileEntry {
+  readonly node: FileNode;
+  /** One of GNU's built-in entries, which `-p` hides under -r. */
+  readonly builtin: boolean;
+  /** Its rules, or the built-in suffix rule's recipe GNU keeps on it. */
+  readonly rules: readonly ExplicitRule[];
 }
 
-/** A built-in suffix rule, or a default suffix, as GNU's file entry. */
-function builtinSuffixFile(name: string, recipeText: string | null): FileNode {
-  const node = new FileNode(name);
-  node.builtin = true;
-  if (recipeText === null) return node;
+/**
+ * The files in the order GNU enters them, with those GNU has and amake
+ * may not: `.DEFAULT`, `.SUFFIXES` (a built-in entry under -r), every
+ * prerequisite, and unless -r, each default suffix and built-in suffix
+ * rule (`.c`, `.c.o`), which GNU enters before reading makefiles.
+ */
+function fileEntries(state: MakeState): FileEntry[] {
+  const database = state.database;
+  const noRules =
+    state.settings.noBuiltinRules || state.settings.noBuiltinVariables;
+  const entries: FileEntry[] = [];
+  const named = new Set<string>();
+  const add = (node: FileNode, builtinRecipe?: string | null) => {
+    if (named.has(node.name)) return;
+    named.add(node.name);
+    const untouched = !node.isTarget && node.rules.length === 0;
+    let builtin = node.builtin;
+    let rules: readonly ExplicitRule[] = node.rules;
+    if (builtinRecipe !== undefined && untouched) {
+      builtin = true;
+      rules = builtinRecipe === null ? [] : [builtinSuffixRule(builtinRecipe)];
+    }
+    if (node.name === '.SUFFIXES' && untouched && noRules) builtin = true;
+    entries.push({ node, builtin, rules });
+  };
+
+  // What GNU enters at startup, then the makefiles' files.
+  add(database.file('.DEFAULT') ?? new FileNode('.DEFAULT'));
+  add(database.file('.SUFFIXES') ?? new FileNode('.SUFFIXES'));
+  if (!noRules) {
+    const recipes = new Map(builtinSuffixRules);
+    for (const name of [...words(defaultSuffixes), ...recipes.keys()]) {
+      add(database.file(name) ?? new FileNode(name), recipes.get(name) ?? null);
+    }
+  }
+  for (const node of database.files.values()) add(node);
+  for (const node of database.files.values()) {
+    for (const rule of node.rules) {
+      for (const prerequisite of rule.prerequisites) {
+        add(
+          database.file(prerequisite.name) ?? new FileNode(prerequisite.name),
+        );
+      }
+    }
+  }
+  return entries;
+}
+
+/** The rule GNU keeps on a built-in suffix rule's file: a recipe alone. */
+function builtinSuffixRule(recipeText: string): ExplicitRule {
   const lines = recipeText
     .split('\n')
     .map((text) => ({ text, location: builtinLocation }));
-  node.rules.push({
+  return {
     prerequisites: [],
     recipe: { lines, location: builtinLocation },
     doubleColon: false,
     stem: null,
     secondExpansion: null,
     group: null,
-  });
-  return node;
+  };
 }
 
 function printFile(
   out: Output,
-  node: FileNode,
+  entry: FileEntry,
   source: DatabaseSource,
   commandLineGoal: boolean,
 ): void {
+  const { node } = entry;
   const report = source.report(node);
-  const rules = node.rules.length > 0 ? node.rules : [null];
+  const rules = entry.rules.length > 0 ? entry.rules : [null];
   const nameOf = (name: string): string => {
     const file = source.state.database.file(name);
     return (file && source.report(file)?.foundAs) || name;
@@ -390,13 +421,14 @@ function printFile(
       `${shownName}:${node.isDoubleColon ? ':' : ''}` +
         formatPrerequisites(prerequisites, nameOf),
     );
-    printFileFlags(out, node, report, commandLineGoal, rule?.stem ?? null);
+    const flags = { commandLineGoal, builtin: entry.builtin };
+    printFileFlags(out, node, report, flags, rule?.stem ?? null);
     if (node.variables || report?.hasVariableSet) {
       printFileVariables(out, node, report);
     }
     const recipe = rule?.recipe ?? (rule?.doubleColon ? null : report?.recipe);
     if (recipe) {
-      const builtinRecipe = node.builtin || !recipe.location;
+      const builtinRecipe = entry.builtin || !recipe.location;
       printRecipe(out, recipe, builtinRecipe, source.state.recipePrefix);
     }
   });
@@ -406,13 +438,13 @@ function printFileFlags(
   out: Output,
   node: FileNode,
   report: FileBuildReport | null,
-  commandLineGoal: boolean,
+  flags: { commandLineGoal: boolean; builtin: boolean },
   staticStem: string | null,
 ): void {
   if (node.precious) out.line('#  Precious file (prerequisite of .PRECIOUS).');
   if (node.phony) out.line('#  Phony target (prerequisite of .PHONY).');
-  if (commandLineGoal) out.line('#  Command line target.');
-  if (node.builtin) out.line('#  Builtin rule');
+  if (flags.commandLineGoal) out.line('#  Command line target.');
+  if (flags.builtin) out.line('#  Builtin rule');
   out.line(
     report?.implicitSearched
       ? '#  Implicit rule search has been done.'
