@@ -134,7 +134,8 @@ export class Builder {
       const after = this.timeOf(node);
       if (
         this.fileState(node).remade &&
-        (after !== before || before === missing)
+        after !== missing &&
+        after !== before
       ) {
         remade.push(name);
       }
