@@ -86,6 +86,7 @@ export class MakeState implements ExpansionHost {
     ];
     // GNU make 4.3 gives $(shell) its own environment, not the exported
     // variables recipes get.
+    if (argv.length === 0) return { output: '', status: 0 };
     filesMayHaveChanged();
     const result = spawnSync(argv[0]!, argv.slice(1), {
       encoding: 'buffer',

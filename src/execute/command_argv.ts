@@ -1,12 +1,17 @@
 /**
  * GNU make runs a simple command without a shell: when the default shell
- * would add nothing (no quoting, globbing, redirection, variables or
- * builtins), it executes the program itself. That is why a missing
- * program reads `make: foo: No such file or directory` rather than the
- * shell's `foo: not found`, and amake does the same.
+ * would do nothing a plain exec cannot (no double quotes, globbing,
+ * redirection, variables, control operators or builtins), it splits the
+ * words itself and executes the program. That is why a missing program
+ * reads `make: foo: No such file or directory` rather than the shell's
+ * `foo: not found`, and why `echo` is /usr/bin/echo, not the shell's.
+ * amake splits commands the same way.
  */
 
-/** Shell words that only the shell can run. */
+/** Characters that only the shell can interpret. */
+const shellCharacters = new Set('#;"*?[]&|<>(){}$`^~!');
+
+/** Words GNU make leaves to the shell as its builtins. */
 const shellBuiltins = new Set([
   '.',
   ':',
@@ -17,25 +22,17 @@ const shellBuiltins = new Set([
   'cd',
   'command',
   'continue',
-  'do',
-  'done',
-  'elif',
-  'else',
-  'esac',
   'eval',
   'exec',
   'exit',
   'export',
-  'false',
   'fc',
   'fg',
-  'fi',
   'for',
   'getopts',
   'hash',
   'if',
   'jobs',
-  'kill',
   'login',
   'logout',
   'read',
@@ -44,29 +41,21 @@ const shellBuiltins = new Set([
   'set',
   'shift',
   'test',
-  'then',
   'times',
   'trap',
-  'true',
   'type',
   'ulimit',
   'umask',
   'unalias',
   'unset',
-  'until',
   'wait',
   'while',
-  'echo',
-  'printf',
-  'pwd',
-  '[',
 ]);
 
-const plainCommand = /^[A-Za-z0-9_./+,:%@ \t-]*$/;
-
 /**
- * The argument vector to execute directly, or null when the command needs
- * the shell. Only for the default shell and flags, as in GNU make.
+ * The argument vector to execute directly, an empty one for a blank
+ * command, or null when the command needs the shell. Only for the default
+ * shell with its default flags, as in GNU make.
  */
 export function directArgv(
   command: string,
@@ -76,11 +65,72 @@ export function directArgv(
   if (shell !== '/bin/sh') return null;
   if (shellFlags.length !== 1) return null;
   if (shellFlags[0] !== '-c' && shellFlags[0] !== '-ec') return null;
-  if (!plainCommand.test(command)) return null;
-  const words = command.split(/[ \t]+/).filter((word) => word !== '');
-  if (words.length === 0) return null;
-  if (shellBuiltins.has(words[0]!)) return null;
+  return splitWords(command.replace(/^[ \t]+/, ''));
+}
+
+/** Splits a command into words as GNU's construct_command_argv does. */
+function splitWords(text: string): string[] | null {
+  const words: string[] = [];
+  let word = '';
+  let inQuote = false;
+  let lastWasEmptyQuote = false;
+  // An `=` in a leading word makes it an assignment: the shell's business.
+  let seenWordWithoutEquals = false;
+  let wordHasEquals = false;
+
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (inQuote) {
+      if (c === "'") {
+        inQuote = false;
+        if (word === '') lastWasEmptyQuote = true;
+      } else {
+        word += c;
+      }
+      continue;
+    }
+    if (shellCharacters.has(c)) return null;
+    switch (c) {
+      case '=':
+        if (!seenWordWithoutEquals) return null;
+        wordHasEquals = true;
+        word += c;
+        break;
+      case '\\':
+        if (text[i + 1] === '\n') {
+          // Backslash-newline disappears, as the shell would remove it.
+          i++;
+          if (word === '') while (isBlank(text[i + 1])) i++;
+        } else if (i + 1 < text.length) {
+          word += text[++i];
+        }
+        break;
+      case "'":
+        inQuote = true;
+        break;
+      case ' ':
+      case '\t':
+        words.push(word);
+        word = '';
+        lastWasEmptyQuote = false;
+        seenWordWithoutEquals ||= !wordHasEquals;
+        wordHasEquals = false;
+        if (words.length === 1 && shellBuiltins.has(words[0]!)) return null;
+        while (isBlank(text[i + 1])) i++;
+        break;
+      default:
+        word += c;
+    }
+  }
+  // An unterminated quote is left to the shell to complain about.
+  if (inQuote) return null;
+  if (word !== '' || lastWasEmptyQuote) words.push(word);
+  if (words.length === 1 && shellBuiltins.has(words[0]!)) return null;
   return words;
+}
+
+function isBlank(c: string | undefined): boolean {
+  return c === ' ' || c === '\t';
 }
 
 /** The C library's text for an exec failure. */

@@ -48,6 +48,7 @@ function runCommand(job: Job, command: Command): Promise<CommandOutcome> {
     ...job.shellFlags,
     command.text,
   ];
+  if (argv.length === 0) return Promise.resolve({ exitCode: 0, signal: null });
   return new Promise((resolve) => {
     const child = spawn(argv[0]!, argv.slice(1), {
       cwd: job.directory,
