@@ -61,8 +61,11 @@ export function directArgv(
   command: string,
   shell: string,
   shellFlags: readonly string[],
+  /** `.ONESHELL` scripts: a newline separates commands, as `;` does. */
+  newlineSeparates = false,
 ): string[] | null {
   if (shell !== '/bin/sh') return null;
+  if (newlineSeparates && /(^|[^\\])\n/.test(command)) return null;
   if (shellFlags.length !== 1) return null;
   if (shellFlags[0] !== '-c' && shellFlags[0] !== '-ec') return null;
   return splitWords(command.replace(/^[ \t]+/, ''));

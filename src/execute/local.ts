@@ -43,7 +43,7 @@ export class LocalExecutor implements Executor {
 }
 
 function runCommand(job: Job, command: Command): Promise<CommandOutcome> {
-  const argv = directArgv(command.text, job.shell, job.shellFlags) ?? [
+  const argv = directArgv(command.text, job.shell, job.shellFlags, true) ?? [
     job.shell,
     ...job.shellFlags,
     command.text,

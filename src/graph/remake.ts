@@ -802,8 +802,9 @@ export class Builder {
     this.times.forget(this.pathOf(node));
     if (result.outcome.kind === 'succeeded' && this.options.touch) {
       // After running its `+` lines GNU make touches the target, and says
-      // so twice.
-      if (!this.options.justPrint) this.touchFile(node, 2);
+      // so twice; a recipe of nothing but recursive lines is left alone.
+      const allRecursive = commands.every((command) => command.run);
+      if (!this.options.justPrint && !allRecursive) this.touchFile(node, 2);
       return 'succeeded';
     }
     if (result.outcome.kind === 'succeeded') {

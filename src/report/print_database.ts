@@ -312,7 +312,9 @@ function printFiles(out: Output, source: DatabaseSource): void {
   out.line('\n# Files');
   const { state } = source;
   const table = new GnuHashTable<FileEntry>(jhashString, fileBuckets);
-  for (const entry of fileEntries(state)) table.insert(entry.node.name, entry);
+  for (const entry of fileEntries(state, source.report)) {
+    table.insert(entry.node.name, entry);
+  }
   const goals = new Set(source.commandLineGoals);
   for (const entry of table.values()) {
     if (source.noBuiltinRules && entry.builtin) continue;
@@ -336,10 +338,18 @@ interface FileEntry {
  * prerequisite, and unless -r, each default suffix and built-in suffix
  * rule (`.c`, `.c.o`), which GNU enters before reading makefiles.
  */
-function fileEntries(state: MakeState): FileEntry[] {
+function fileEntries(
+  state: MakeState,
+  report: DatabaseSource['report'],
+): FileEntry[] {
   const database = state.database;
   const noRules =
     state.settings.noBuiltinRules || state.settings.noBuiltinVariables;
+  // GNU looks `.SUFFIXES` up (and so clears its built-in mark) to set `$*`
+  // for the first recipe that runs.
+  const recipeRan = [...database.files.values()].some(
+    (node) => report(node)?.automatic,
+  );
   const entries: FileEntry[] = [];
   const named = new Set<string>();
   const add = (node: FileNode, builtinRecipe?: string | null) => {
@@ -352,7 +362,9 @@ function fileEntries(state: MakeState): FileEntry[] {
       builtin = true;
       rules = builtinRecipe === null ? [] : [builtinSuffixRule(builtinRecipe)];
     }
-    if (node.name === '.SUFFIXES' && untouched && noRules) builtin = true;
+    if (node.name === '.SUFFIXES' && untouched && noRules && !recipeRan) {
+      builtin = true;
+    }
     entries.push({ node, builtin, rules });
   };
 
