@@ -54,7 +54,10 @@ amake: a GNU make compatible build accelerator.
 }
 
 export function versionText(): string {
-  return `amake 0.1.0 (compatible with GNU Make 4.3)
-Recipes run locally through the shell.
+  // Tools recognise a GNU make by this first line (GNU make's own test
+  // suite refuses any other), so amake keeps it and names itself after.
+  return `GNU Make 4.3 (compatible: amake 0.1.0)
+amake, a GNU make compatible build tool. Recipes run locally through the
+shell.
 `;
 }

@@ -492,8 +492,11 @@ export class Evaluator {
     const state = this.state;
     return (keyword, argument) => {
       if (keyword === 'ifdef' || keyword === 'ifndef') {
-        const name = state.expander.expand(argument, context.scope).trim();
-        if (/[ \t]/.test(name)) return null;
+        // One name, and nothing else: white space the expansion put in
+        // front of it, or a second word, is invalid syntax.
+        const expanded = state.expander.expand(argument, context.scope);
+        const name = /^[^ \t\n]*/.exec(expanded)![0];
+        if (expanded.slice(name.length).trim() !== '') return null;
         const variable = context.scope.lookup(name);
         const defined = variable !== undefined && variable.value !== '';
         return { holds: defined === (keyword === 'ifdef'), extraText: false };

@@ -57,6 +57,21 @@ export class Expander {
   /** Where the text being expanded came from, for error messages. */
   location: Location | null = null;
 
+  /**
+   * Where the variable being expanded was defined, while its value is
+   * expanded: GNU make blames errors inside a value on its definition.
+   */
+  private definition: Location | null = null;
+
+  /**
+   * The location errors found while expanding are reported at: the
+   * definition of the variable being expanded, else the current line.
+   * (`$(error)` and `$(warning)` use `location`, as in GNU make.)
+   */
+  get errorLocation(): Location | null {
+    return this.definition ?? this.location;
+  }
+
   constructor(readonly host: ExpansionHost) {}
 
   expand(text: string, scope: VariableScope): string {
@@ -84,10 +99,13 @@ export class Expander {
       );
     }
     variable.expanding = true;
+    const outer = this.definition;
+    if (variable.location) this.definition = variable.location;
     try {
       return this.expand(variable.value, scope);
     } finally {
       variable.expanding = false;
+      this.definition = outer;
     }
   }
 
@@ -154,7 +172,10 @@ export class Expander {
 
     const firstClose = text.indexOf(closer, begin);
     if (firstClose < 0) {
-      throw new MakeError('unterminated variable reference', this.location);
+      throw new MakeError(
+        'unterminated variable reference',
+        this.errorLocation,
+      );
     }
     let name = text.slice(begin, firstClose);
     let end = firstClose + 1;
@@ -254,7 +275,7 @@ export class Expander {
     if (close < 0) {
       throw new MakeError(
         `unterminated call to function '${name}': missing '${closer}'`,
-        this.location,
+        this.errorLocation,
       );
     }
     const args = splitArguments(
@@ -266,7 +287,7 @@ export class Expander {
     if (args.length < builtin.minArgs) {
       throw new MakeError(
         `insufficient number of arguments (${args.length}) to function '${name}'`,
-        this.location,
+        this.errorLocation,
       );
     }
     const values = builtin.expandArgs

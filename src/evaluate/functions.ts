@@ -30,7 +30,7 @@ function lazy(minArgs: number, maxArgs: number, run: Run): BuiltinFunction {
 }
 
 function fail(call: FunctionCall, message: string): never {
-  throw new MakeError(message, call.expander.location);
+  throw new MakeError(message, call.expander.errorLocation);
 }
 
 // ---------------------------------------------------------------------------
@@ -619,7 +619,8 @@ function warning(args: string[], call: FunctionCall): string {
 }
 
 function error(args: string[], call: FunctionCall): string {
-  fail(call, message(args));
+  // Unlike other errors, GNU blames `$(error)` on the line being read.
+  throw new MakeError(message(args), call.expander.location);
 }
 
 // ---------------------------------------------------------------------------

@@ -4,7 +4,7 @@ import { collapseContinuations } from '../parse/lines';
 import { Location } from '../parse/location';
 import { ExplicitRule, Prerequisite, Recipe, RecipeLine } from './database';
 import type { ReadContext } from './evaluator';
-import { expandFileNames } from './filenames';
+import { expandFileNames, splitNames } from './filenames';
 import { MakeState } from './state';
 import { matchPattern, parsePattern, words } from './text';
 import { VariableSet } from './variables';
@@ -94,17 +94,21 @@ export class RuleRecorder {
         (expanded === '' ? '' : ' ') +
         expander.expand(token.text, context.scope);
       consumed = token.end;
+      let semicolonFound = false;
       if (recipeText === null) {
         const found = findUnquoted(expanded, ';');
         if (found >= 0) {
-          recipeText = expanded.slice(found + 1) + head.slice(consumed);
+          // The rest of the line is recipe; GNU expands it here too.
+          recipeText =
+            expanded.slice(found + 1) +
+            expander.expand(head.slice(consumed), context.scope);
           expanded = expanded.slice(0, found);
           consumed = head.length;
-          recipeText = expander.expand(recipeText, context.scope);
+          semicolonFound = true;
         }
       }
       colon = findUnquoted(expanded, ':');
-      if (colon >= 0) break;
+      if (colon >= 0 || semicolonFound) break;
     }
     if (colon < 0) {
       if (expanded.trim() === '') return;
@@ -128,7 +132,7 @@ export class RuleRecorder {
     let after = expanded.slice(colon + 1);
     const doubleColon = after.startsWith(':');
     if (doubleColon) after = after.slice(1);
-    const targets = expandFileNames(words(targetText), true);
+    const targets = expandFileNames(splitNames(targetText), true);
     if (targets.length === 0) {
       context.noTargets = true;
       context.rule = 'ignored';
@@ -256,15 +260,18 @@ export class RuleRecorder {
       const pattern = parsePattern(rule.targetPattern)!;
       stem = matchPattern(pattern, target);
       if (stem === null) {
+        // GNU complains, then keeps the target with the recipe alone.
         this.state.diagnostics.warning(
           rule.location,
           `target '${target}' doesn't match the target pattern`,
         );
-        return;
+        prerequisiteText = '';
       }
-      prerequisiteText = words(rule.prerequisites)
-        .map((word) => substituteStem(word, stem!))
-        .join(' ');
+      if (stem !== null) {
+        prerequisiteText = words(rule.prerequisites)
+          .map((word) => substituteStem(word, stem!))
+          .join(' ');
+      }
     }
 
     const node = database.enter(target);
@@ -272,9 +279,20 @@ export class RuleRecorder {
     node.isTarget = true;
     if (!node.location) node.location = rule.location;
     const secondExpansion = this.state.secondExpansion;
-    const prerequisites = secondExpansion
+    let prerequisites = secondExpansion
       ? []
       : splitPrerequisites(prerequisiteText);
+    if (prerequisites.length > 0 && this.isSuffixRule(target)) {
+      // GNU 4.3 warns (twice) and makes it a suffix rule all the same.
+      const location = recipe?.location ?? rule.location;
+      for (let i = 0; i < 2; i++) {
+        this.state.diagnostics.warning(
+          location,
+          'warning: ignoring prerequisites on suffix rule definition',
+        );
+      }
+      prerequisites = [];
+    }
 
     if (immediateSpecials.has(target)) this.applyImmediateSpecial(target);
     if (
@@ -335,17 +353,34 @@ export class RuleRecorder {
         ...existing.prerequisites,
       ];
       existing.recipe = added.recipe;
-      existing.stem = added.stem ?? existing.stem;
       existing.group = added.group ?? existing.group;
     } else {
       existing.prerequisites.push(...added.prerequisites);
     }
+    // `$*` comes from the last static pattern rule for the target.
+    existing.stem = added.stem ?? existing.stem;
     if (added.secondExpansion) {
       existing.secondExpansion = [
         ...(existing.secondExpansion ?? []),
         ...added.secondExpansion,
       ];
     }
+  }
+
+  /** `.c.o` or `.c` for suffixes `.SUFFIXES` lists now. */
+  private isSuffixRule(target: string): boolean {
+    if (!target.startsWith('.')) return false;
+    const node = this.state.database.file('.SUFFIXES');
+    if (!node) return false;
+    const suffixes = node.rules
+      .flatMap((r) => r.prerequisites)
+      .map((p) => p.name);
+    return suffixes.some(
+      (source) =>
+        target === source ||
+        (target.startsWith(source) &&
+          suffixes.includes(target.slice(source.length))),
+    );
   }
 
   private applyImmediateSpecial(target: string): void {
@@ -448,7 +483,7 @@ export class RuleRecorder {
 export function splitPrerequisites(text: string): Prerequisite[] {
   const result: Prerequisite[] = [];
   let orderOnly = false;
-  const list = words(text);
+  const list = splitNames(text);
   const names: { name: string; orderOnly: boolean }[] = [];
   for (const word of list) {
     if (word === '|') {

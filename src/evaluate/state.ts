@@ -126,10 +126,17 @@ export class MakeState implements ExpansionHost {
     location: Location | null,
     set: VariableSet = this.globals,
   ): Variable {
-    if (origin === 'environment' && this.settings.environmentOverrides) {
-      origin = 'environment override';
-    }
     const existing = set.get(name);
+    // Under -e a makefile cannot replace an environment variable; GNU
+    // then calls the variable an environment override.
+    if (
+      existing?.origin === 'environment' &&
+      origin === 'file' &&
+      this.settings.environmentOverrides
+    ) {
+      existing.origin = 'environment override';
+      return existing;
+    }
     if (existing && !mayReplace(existing.origin, origin)) return existing;
     if (existing) {
       existing.value = value;

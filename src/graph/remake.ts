@@ -73,6 +73,8 @@ interface FileState {
   automatic?: VariableSet;
   /** GNU gave it a variable set: for -p. */
   hasVariableSet?: boolean;
+  /** Its modification time was looked at while it was considered. */
+  timeChecked?: boolean;
 }
 
 /**
@@ -185,7 +187,7 @@ export class Builder {
     const fileState = this.states.get(node);
     const name = node.name;
     const visited =
-      !!fileState && (fileState.status !== null || fileState.visiting);
+      !!fileState && (fileState.status !== null || !!fileState.timeChecked);
     let time: ReportedTime;
     if (this.options.oldFiles.has(name)) {
       time = { kind: 'old' };
@@ -474,6 +476,7 @@ export class Builder {
     rule: ExplicitRule | null,
   ): Promise<Status> {
     const timeBefore = this.timeOf(node);
+    fileState.timeChecked = true;
     const depth = fileState.depth ?? 0;
     this.debugLog?.verbose(depth, `Considering target file '${node.name}'.`);
     if (timeBefore === missing) {
@@ -939,7 +942,10 @@ export class Builder {
         // The prefixes written before expansion apply to every command the
         // line expands into.
         const written = parsePrefixes(line.text);
-        const expanded = expander.expand(line.text, scope);
+        const expanded = expander.expand(
+          collapseReferenceContinuations(line.text),
+          scope,
+        );
         const pieces = this.state.oneShell
           ? [expanded]
           : splitCommandLines(expanded, this.state.recipePrefix);
@@ -1200,3 +1206,53 @@ function archiveMember(
 }
 
 export type { Location };
+
+/**
+ * Inside a variable reference or function call of a recipe line, a
+ * backslash-newline and the blanks around it become one space before the
+ * line is expanded, so that functions do not see them; elsewhere they stay
+ * for the shell. GNU make's new_job does the same.
+ */
+export function collapseReferenceContinuations(text: string): string {
+  if (!text.includes('\\\n')) return text;
+  let output = '';
+  let i = 0;
+  while (i < text.length) {
+    const dollar = text.indexOf('$', i);
+    if (dollar < 0 || dollar + 1 >= text.length) {
+      output += text.slice(i);
+      break;
+    }
+    output += text.slice(i, dollar + 1);
+    i = dollar + 1;
+    const opener = text[i]!;
+    if (opener !== '(' && opener !== '{') continue;
+    const closer = opener === '(' ? ')' : '}';
+    output += opener;
+    i++;
+    const referenceStart = output.length;
+    let depth = 0;
+    while (i < text.length) {
+      const c = text[i]!;
+      if (c === closer && --depth < 0) break;
+      if (c === '\\' && text[i + 1] === '\n' && !isQuotedBackslash(text, i)) {
+        i += 2;
+        while (text[i] === ' ' || text[i] === '\t') i++;
+        const kept = output.slice(referenceStart).replace(/[ \t]+$/, '');
+        output = output.slice(0, referenceStart) + kept + ' ';
+        continue;
+      }
+      if (c === opener) depth++;
+      output += c;
+      i++;
+    }
+  }
+  return output;
+}
+
+/** Whether the backslash at `index` is itself quoted by backslashes. */
+function isQuotedBackslash(text: string, index: number): boolean {
+  let count = 0;
+  for (let j = index - 1; j >= 0 && text[j] === '\\'; j--) count++;
+  return count % 2 === 1;
+}
