@@ -145,12 +145,7 @@ interface Session {
  * prints the version banner that GNU starts its debug output with.
  */
 function startSession(options: Options, diagnostics: Diagnostics): Session {
-  let levels;
-  try {
-    levels = parseDebugFlags(options.debug);
-  } catch (error) {
-    throw new MakeError((error as Error).message);
-  }
+  const levels = parseDebugFlags(options.debug);
   const debug = new DebugLog(diagnostics.reporter, levels);
   if (levels.basic) diagnostics.reporter.out(versionText());
   return { state: null, builders: [], debug: debug.enabled ? debug : null };
@@ -442,7 +437,14 @@ function defineStartupVariables(
   simple('MAKE_VERSION', '4.3');
   simple('MAKE_HOST', 'x86_64-pc-linux-gnu');
   simple('CURDIR', process.cwd());
-  simple('SHELL', '/bin/sh');
+  // GNU ignores SHELL from the environment, yet calls it a makefile's.
+  state.define(
+    'SHELL',
+    '/bin/sh',
+    'simple',
+    process.env.SHELL === undefined ? 'default' : 'file',
+    null,
+  );
   simple('.SHELLFLAGS', '-c');
   state.define('MAKELEVEL', String(level), 'simple', 'environment', null);
   simple('.FEATURES', features);

@@ -18,6 +18,18 @@ export interface Recipe {
 export interface Prerequisite {
   readonly name: string;
   readonly orderOnly: boolean;
+  /**
+   * Named by `.EXTRA_PREREQS`: made like the others, but left out of `$<`,
+   * `$^` and the other automatic variables.
+   */
+  readonly extra?: boolean;
+  /**
+   * Under `.SECONDEXPANSION`, `name` is still text with a `$` in it, with
+   * the stem of its static pattern rule (if any) for `%`. finishDatabase
+   * expands it a second time, as GNU does before building anything, and
+   * puts the prerequisites it names in its place.
+   */
+  readonly secondExpansion?: { readonly stem: string | null };
 }
 
 /**
@@ -30,8 +42,6 @@ export interface ExplicitRule {
   readonly doubleColon: boolean;
   /** The stem of a static pattern rule, for `$*`. */
   stem: string | null;
-  /** `.SECONDEXPANSION` text of the prerequisites, expanded when built. */
-  secondExpansion: { text: string; orderOnly: boolean }[] | null;
   /** The other targets of a grouped (`&:`) rule, including this one. */
   group: string[] | null;
 }
@@ -95,6 +105,11 @@ export class Database {
   readonly patternRules: PatternRule[] = [];
   readonly patternVariables: PatternVariables[] = [];
   readonly vpaths: VpathEntry[] = [];
+  /**
+   * The global `.EXTRA_PREREQS`, as finishDatabase found them: every
+   * pattern rule has them too, as in GNU's snap_implicit_rules.
+   */
+  extraPrerequisites: readonly Prerequisite[] = [];
   /** The first target eligible as the default goal, if no .DEFAULT_GOAL. */
   defaultGoal: string | null = null;
 

@@ -132,7 +132,10 @@ export class RuleRecorder {
     let after = expanded.slice(colon + 1);
     const doubleColon = after.startsWith(':');
     if (doubleColon) after = after.slice(1);
-    const targets = expandFileNames(splitNames(targetText), true);
+    const targets = this.withoutRepeats(
+      expandFileNames(splitNames(targetText), true),
+      context.location,
+    );
     if (targets.length === 0) {
       context.noTargets = true;
       context.rule = 'ignored';
@@ -207,18 +210,36 @@ export class RuleRecorder {
     const rule = context.rule;
     context.rule = null;
     if (rule === null || rule === 'ignored') return;
+    if (this.state.databaseFinished) {
+      // Text a second expansion evaluates has no location in GNU make.
+      const where = rule.location.file === '<eval>' ? null : rule.location;
+      throw new MakeError('prerequisites cannot be defined in recipes', where);
+    }
     const recipe: Recipe | null =
       rule.recipe.length > 0
         ? { lines: rule.recipe, location: rule.recipe[0]!.location }
         : null;
+    if (rule.grouped && recipe === null) {
+      throw new MakeError(
+        'grouped targets must provide a recipe',
+        rule.location,
+      );
+    }
     const patternTargets = rule.targets.filter((target) =>
       parsePattern(target),
     );
     if (rule.targetPattern === null && patternTargets.length > 0) {
       if (patternTargets.length !== rule.targets.length) {
-        throw new MakeError('mixed implicit and normal rules', rule.location);
+        // GNU 4.3 still accepts this, with an error message, and reads
+        // the pattern targets as a pattern rule, the others as explicit.
+        this.state.diagnostics.error(
+          rule.location,
+          'mixed implicit and normal rules: deprecated syntax',
+        );
+        const normal = rule.targets.filter((t) => !parsePattern(t));
+        for (const target of normal) this.recordExplicit(rule, target, recipe);
       }
-      this.recordPatternRule(rule, recipe);
+      this.recordPatternRule({ ...rule, targets: patternTargets }, recipe);
       return;
     }
     if (rule.targetPattern !== null && patternTargets.length > 0) {
@@ -227,8 +248,22 @@ export class RuleRecorder {
         rule.location,
       );
     }
+    const regrouped = rule.grouped
+      ? rule.targets.filter(
+          (target) =>
+            !rule.doubleColon &&
+            this.state.database.file(target)?.rules[0]?.group,
+        )
+      : [];
     for (const target of rule.targets) {
       this.recordExplicit(rule, target, recipe);
+    }
+    // GNU warns once the rule is recorded, last target first.
+    for (const target of regrouped.reverse()) {
+      this.state.diagnostics.warning(
+        recipe!.location,
+        `warning: overriding group membership for target '${target}'`,
+      );
     }
   }
 
@@ -278,9 +313,14 @@ export class RuleRecorder {
     node.mentioned = true;
     node.isTarget = true;
     if (!node.location) node.location = rule.location;
-    const secondExpansion = this.state.secondExpansion;
-    let prerequisites = secondExpansion
-      ? []
+    let prerequisites = this.secondExpansionPending(rule, stem)
+      ? [
+          {
+            name: unescapeColons(rule.prerequisites),
+            orderOnly: false,
+            secondExpansion: { stem },
+          },
+        ]
       : splitPrerequisites(prerequisiteText);
     if (prerequisites.length > 0 && this.isSuffixRule(target)) {
       // GNU 4.3 warns (twice) and makes it a suffix rule all the same.
@@ -295,11 +335,7 @@ export class RuleRecorder {
     }
 
     if (immediateSpecials.has(target)) this.applyImmediateSpecial(target);
-    if (
-      target === '.SUFFIXES' &&
-      prerequisites.length === 0 &&
-      !secondExpansion
-    ) {
+    if (target === '.SUFFIXES' && prerequisites.length === 0) {
       node.rules.length = 0;
     }
 
@@ -315,9 +351,6 @@ export class RuleRecorder {
       recipe,
       doubleColon: rule.doubleColon,
       stem,
-      secondExpansion: secondExpansion
-        ? [{ text: prerequisiteText, orderOnly: false }]
-        : null,
       group: rule.grouped ? rule.targets : null,
     };
     if (rule.doubleColon || !existing) {
@@ -325,6 +358,20 @@ export class RuleRecorder {
       return;
     }
     this.mergeRule(target, existing, explicit, rule.location);
+  }
+
+  /**
+   * Under `.SECONDEXPANSION`, prerequisite text with a `$` in it waits for
+   * its second expansion, as in GNU make; the rest is split now. A static
+   * pattern rule whose pattern the target did not match has none.
+   */
+  private secondExpansionPending(
+    rule: PendingRule,
+    stem: string | null,
+  ): boolean {
+    if (!this.state.secondExpansion) return false;
+    if (rule.targetPattern !== null && stem === null) return false;
+    return rule.prerequisites.includes('$');
   }
 
   /** A second single-colon rule for a target adds to the first. */
@@ -359,12 +406,22 @@ export class RuleRecorder {
     }
     // `$*` comes from the last static pattern rule for the target.
     existing.stem = added.stem ?? existing.stem;
-    if (added.secondExpansion) {
-      existing.secondExpansion = [
-        ...(existing.secondExpansion ?? []),
-        ...added.secondExpansion,
-      ];
+  }
+
+  /** A target named twice in one rule counts once, with GNU's notice. */
+  private withoutRepeats(targets: string[], location: Location): string[] {
+    const unique = new Set<string>();
+    for (const target of targets) {
+      if (!unique.has(target)) {
+        unique.add(target);
+        continue;
+      }
+      this.state.diagnostics.warning(
+        location,
+        `target '${target}' given more than once in the same rule`,
+      );
     }
+    return [...unique];
   }
 
   /** `.c.o` or `.c` for suffixes `.SUFFIXES` lists now. */
@@ -505,6 +562,19 @@ export function splitPrerequisites(text: string): Prerequisite[] {
   return result;
 }
 
+/**
+ * Prerequisite text with the backslashes that quote a `:` taken out, as
+ * GNU's unescape_char does: an odd run of them before a colon is halved
+ * (rounding down), an even run quotes nothing and stays.
+ */
+function unescapeColons(text: string): string {
+  return text.replace(/(\\+):/g, (run: string, slashes: string) =>
+    slashes.length % 2 === 0
+      ? run
+      : '\\'.repeat(Math.floor(slashes.length / 2)) + ':',
+  );
+}
+
 /** A static pattern prerequisite with the stem put in place of its `%`. */
 function substituteStem(word: string, stem: string): string {
   if (word === '|') return word;
@@ -522,8 +592,8 @@ interface Token {
 
 /**
  * Splits a rule line as GNU's get_next_mword does: words end at white
- * space and at `:`, `;` and `=`, which are tokens of their own (`::`
- * being one); variable references are never split.
+ * space and at `:`, `;` and `=`, which are tokens of their own (`::`,
+ * `&:` and `&::` being one each); variable references are never split.
  */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -533,7 +603,8 @@ function tokenize(text: string): Token[] {
     if (i >= text.length) break;
     const start = i;
     const c = text[i]!;
-    if (c === ':') {
+    if (c === ':' || (c === '&' && text[i + 1] === ':')) {
+      if (c === '&') i++;
       i += text[i + 1] === ':' ? 2 : 1;
       tokens.push({ text: text.slice(start, i), end: i });
       continue;
@@ -548,6 +619,7 @@ function tokenize(text: string): Token[] {
       if (d === ' ' || d === '\t' || d === ':' || d === ';' || d === '=') {
         break;
       }
+      if (d === '&' && text[i + 1] === ':') break;
       if (d === '\\' && i + 1 < text.length) {
         i += 2;
         continue;

@@ -49,6 +49,11 @@ export class MakeState implements ExpansionHost {
   exportAll = false;
   posix = false;
   secondExpansion = false;
+  /**
+   * finishDatabase has run (GNU's snapped_deps): a rule defined after that,
+   * by `$(eval)` in a recipe or a second expansion, is an error.
+   */
+  databaseFinished = false;
   oneShell = false;
   notParallel = false;
   recipePrefix = '\t';
@@ -173,7 +178,7 @@ export class MakeState implements ExpansionHost {
         if (seen.has(variable.name)) continue;
         if (variable.isPrivate && s.isInheritedView) continue;
         seen.add(variable.name);
-        if (!this.isExported(variable)) continue;
+        if (!this.isExported(this.exportSettingFor(variable, s))) continue;
         environment[variable.name] = this.expander.valueOfName(
           variable.name,
           scope,
@@ -182,7 +187,29 @@ export class MakeState implements ExpansionHost {
     }
     // Sub-makes learn their depth from the environment.
     environment.MAKELEVEL = String(this.makeLevel + 1);
+
+    // Recipes get the SHELL of amake's own environment, not the one the
+    // makefile runs them with, unless the makefile exports it.
+    if (scope.lookup('SHELL')?.exported !== 'export') {
+      delete environment.SHELL;
+      if (process.env.SHELL !== undefined) {
+        environment.SHELL = process.env.SHELL;
+      }
+    }
     return environment;
+  }
+
+  /**
+   * A target's own value of a variable is exported as the global variable
+   * of that name is, unless it says otherwise.
+   */
+  private exportSettingFor(variable: Variable, scope: VariableScope) {
+    if (variable.exported !== 'default' || scope.parent === null) {
+      return variable;
+    }
+    const global = this.globals.get(variable.name);
+    if (!global || global.exported === 'default') return variable;
+    return { ...variable, exported: global.exported };
   }
 
   private isExported(variable: Variable): boolean {

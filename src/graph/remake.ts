@@ -297,7 +297,9 @@ export class Builder {
   ): Promise<Status> {
     const fileState = this.fileState(node);
     if (parent) fileState.parent = parent;
-    const depth = parent ? (this.fileState(parent).depth ?? 0) + 2 : 0;
+    // GNU starts the makefiles one level in.
+    const top = this.makefileMode ? 1 : 0;
+    const depth = parent ? (this.fileState(parent).depth ?? top) + 2 : top;
     if (fileState.status !== null) {
       this.debugLog?.verbose(depth, `Pruning file '${node.name}'.`);
       return fileState.status;
@@ -450,6 +452,9 @@ export class Builder {
   ): Promise<Status> {
     let result: Status = 'succeeded';
     for (const rule of node.rules) {
+      // Each rule is an entry of its own in GNU make, which looks at the
+      // file's time afresh.
+      this.times.forget(this.pathOf(node));
       this.expandSecondPrerequisites(node, rule);
       const status = await this.updateWithRule(
         node,
@@ -611,11 +616,12 @@ export class Builder {
       if (timeBefore === missing && !node.isTarget && !node.phony) {
         const defaultRecipe = this.defaultRecipe();
         if (defaultRecipe) {
+          // The `.DEFAULT` recipe sees the target itself as `$<`.
           return this.runRecipe(
             node,
             fileState,
             defaultRecipe,
-            prerequisites,
+            [{ name: node.name, orderOnly: false }, ...prerequisites],
             newer,
             rule,
           );
@@ -632,7 +638,7 @@ export class Builder {
       const stem = this.stemOf(node, fileState, rule);
       this.setAutomaticVariables(automatic, node, prerequisites, newer, stem);
       this.noteVariableSet(node, automatic);
-      if (this.options.trace) this.traceRecipe(node, recipe, newer);
+      if (this.options.trace) this.traceRecipe(node, recipe, automatic);
       return 'question';
     }
     return this.runRecipe(node, fileState, recipe, prerequisites, newer, rule);
@@ -766,7 +772,7 @@ export class Builder {
       }
     }
 
-    if (this.options.trace) this.traceRecipe(node, recipe, newer);
+    if (this.options.trace) this.traceRecipe(node, recipe, automatic);
     const job: Job = {
       target: node.name,
       commands,
@@ -795,11 +801,14 @@ export class Builder {
         this.diagnostics.warning(null, text);
       },
       commandFailedIgnored: (command, outcome) => {
+        // GNU keeps quiet about it under -s or a `.SILENT:` for all.
+        if (this.options.silent || this.silentForAll()) return;
         this.diagnostics.reporter.err(
           `${this.diagnostics.program}: [${command.where}: ${node.name}] ${describeOutcome(outcome)} (ignored)\n`,
         );
       },
     };
+    const timeBeforeRecipe = this.timeOf(node);
     const result = await this.executor.run(job, listener);
     if (commands.some((command) => command.run)) filesMayHaveChanged();
     this.times.forget(this.pathOf(node));
@@ -825,7 +834,7 @@ export class Builder {
           `[${command.where}: ${node.name}] ${describeOutcome(outcome)}`,
         );
       }
-      this.deleteOnError(node);
+      this.deleteOnError(node, timeBeforeRecipe);
       if (!this.options.keepGoing) this.stopped = true;
       return 'failed';
     }
@@ -865,17 +874,17 @@ export class Builder {
   private traceRecipe(
     node: FileNode,
     recipe: Recipe,
-    newer: readonly FileNode[],
+    automatic: VariableSet,
   ): void {
     const where =
       recipe.location.line === 0
         ? '<builtin>'
         : formatLocation(recipe.location);
-    const names = [...new Set(newer.map((file) => this.pathOf(file)))];
+    const newer = automatic.get('?')?.value ?? '';
     const text =
-      names.length === 0
+      newer === ''
         ? `${where}: target '${node.name}' does not exist`
-        : `${where}: update target '${node.name}' due to: ${names.join(' ')}`;
+        : `${where}: update target '${node.name}' due to: ${newer}`;
     this.diagnostics.reporter.out(text + '\n');
   }
 
@@ -889,12 +898,19 @@ export class Builder {
     return '';
   }
 
-  private deleteOnError(node: FileNode): void {
+  /**
+   * With `.DELETE_ON_ERROR`, a target the failed recipe changed is
+   * deleted, so that it does not look up to date; one it left as it was
+   * stays.
+   */
+  private deleteOnError(node: FileNode, timeBefore: FileTime): void {
     const special = this.state.database.file('.DELETE_ON_ERROR');
     if (!special || !special.isTarget) return;
     if (node.phony || node.precious) return;
     const name = this.pathOf(node);
     if (!existsSync(name)) return;
+    this.times.forget(name);
+    if (this.times.get(name) === timeBefore) return;
     this.diagnostics.error(null, `Deleting file '${name}'`);
     try {
       unlinkSync(name);
@@ -974,6 +990,13 @@ export class Builder {
     return commands;
   }
 
+  /** `.SILENT:` without prerequisites, which GNU takes as -s. */
+  private silentForAll(): boolean {
+    const file = this.state.database.file('.SILENT');
+    if (!file || !file.isTarget) return false;
+    return file.rules.every((rule) => rule.prerequisites.length === 0);
+  }
+
   private hasSpecialPrerequisite(special: string, node: FileNode): boolean {
     const file = this.state.database.file(special);
     if (!file || !file.isTarget) return false;
@@ -1006,8 +1029,16 @@ export class Builder {
     define('<', all[0] ?? '');
     define('^', unique.join(' '));
     define('+', all.join(' '));
-    define('?', [...new Set(newer.map((f) => this.pathOf(f)))].join(' '));
-    define('|', [...new Set(orderOnly.map((p) => pathOf(p.name)))].join(' '));
+    // Under -B every prerequisite counts as newer, as in GNU make.
+    const changed = this.options.alwaysMake
+      ? unique
+      : [...new Set(newer.map((f) => this.pathOf(f)))];
+    define('?', changed.join(' '));
+    // A prerequisite that is also a normal one is not order-only.
+    const onlyOrdered = orderOnly
+      .map((p) => pathOf(p.name))
+      .filter((name) => !unique.includes(name));
+    define('|', [...new Set(onlyOrdered)].join(' '));
     define('*', stem);
   }
 

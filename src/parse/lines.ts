@@ -41,9 +41,10 @@ export class LineReader {
       lineCount++;
       this.lineNumber++;
       joined += physical;
-      if (!endsWithContinuation(physical) || this.position >= this.text.length)
-        break;
+      if (!endsWithContinuation(physical)) break;
+      // A continuation on the last line joins an empty one, as in GNU.
       joined += '\n';
+      if (this.position >= this.text.length) break;
     }
     return {
       text: joined,

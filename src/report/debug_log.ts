@@ -1,3 +1,4 @@
+import { MakeError } from './errors';
 import { Reporter } from './reporter';
 
 /** The kinds of `--debug` output GNU make 4.3 knows. */
@@ -22,8 +23,8 @@ export const noDebug: DebugLevels = {
   makefiles: false,
 };
 
-/** Thrown for a `--debug=` letter GNU make does not know. */
-export class DebugFlagError extends Error {}
+/** A `--debug=` letter GNU make does not know: fatal, as in GNU make. */
+export class DebugFlagError extends MakeError {}
 
 /**
  * Reads the `--debug` flag lists (`-d` counts as `a`) as GNU's

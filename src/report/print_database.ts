@@ -268,7 +268,7 @@ function printImplicitRules(out: Output, source: DatabaseSource): void {
 /** The prerequisites, or their text while second expansion is pending. */
 function pendingOrExpanded(rule: {
   prerequisites: readonly Prerequisite[];
-  secondExpansion: readonly { text: string; orderOnly: boolean }[] | null;
+  secondExpansion?: readonly { text: string; orderOnly: boolean }[] | null;
 }): Prerequisite[] {
   const pending = (rule.secondExpansion ?? []).flatMap((part) =>
     words(part.text).map((name) => ({ name, orderOnly: part.orderOnly })),
@@ -400,7 +400,6 @@ function builtinSuffixRule(recipeText: string): ExplicitRule {
     recipe: { lines, location: builtinLocation },
     doubleColon: false,
     stem: null,
-    secondExpansion: null,
     group: null,
   };
 }

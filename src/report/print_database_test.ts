@@ -143,7 +143,7 @@ describe('formatDatabase', () => {
 
   it('shows a value of blanks alone through subst', () => {
     const text = print('BLANK = $(subst ,,  )\n');
-    assert.match(text, /\nBLANK = \$\(subst ,,  \)\n/);
+    assert.ok(text.includes('\nBLANK = $(subst ,,  )\n'));
   });
 
   it('gives the load of the global variable table', () => {
@@ -196,7 +196,9 @@ describe('formatDatabase', () => {
 
   it('marks a file named only as a prerequisite as not a target', () => {
     const text = print('all: dep\n');
-    assert.match(text, /\n# Not a target:\ndep:\n#  Implicit rule search/);
+    assert.ok(
+      text.includes('\n# Not a target:\ndep:\n#  Implicit rule search'),
+    );
   });
 
   it('always lists .DEFAULT, as GNU enters it at startup', () => {
@@ -265,7 +267,7 @@ describe('formatDatabase', () => {
     assert.match(all, /\n# variable set hash-table stats:\n# Load=8\/32=25%/);
     assert.match(
       paragraph(text, 'dep:'),
-      /#  Last modified 2514-05-30 \d\d:53:03\.107374182\n/,
+      /# {2}Last modified 2514-05-30 \d\d:53:03\.107374182\n/,
     );
   });
 
