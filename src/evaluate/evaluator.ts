@@ -145,7 +145,9 @@ export class Evaluator {
 
     // Inside a `define` that a false conditional skips: wait for `endef`.
     if (context.inIgnoredDefine) {
-      const first = firstWord(removeComment(collapseContinuations(raw)));
+      const first = firstWord(
+        removeComment(collapseContinuations(raw, this.state.posix)),
+      );
       if (first === 'endef') context.inIgnoredDefine = false;
       return;
     }
@@ -161,7 +163,9 @@ export class Evaluator {
     }
     if (raw.startsWith(state.recipePrefix) && context.noTargets) return;
 
-    const collapsed = removeComment(collapseContinuations(raw));
+    const collapsed = removeComment(
+      collapseContinuations(raw, this.state.posix),
+    );
     const start = skipBlanks(collapsed, 0);
     if (start === collapsed.length) return;
     const text = collapsed.slice(start);
@@ -390,7 +394,7 @@ export class Evaluator {
       if (!line) {
         throw new MakeError("missing 'endef', unterminated 'define'", start);
       }
-      const text = collapseContinuations(line.text);
+      const text = collapseContinuations(line.text, this.state.posix);
       if (!text.startsWith(this.state.recipePrefix)) {
         const trimmed = text.slice(skipBlanks(text, 0));
         const word = firstWord(trimmed);

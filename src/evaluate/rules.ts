@@ -22,6 +22,16 @@ export interface PendingRule {
   readonly location: Location;
 }
 
+/** The default variables `.POSIX` sets, as GNU make 4.3 has them. */
+const posixDefaults: [string, string][] = [
+  ['ARFLAGS', '-rvU'],
+  ['CC', 'c99'],
+  ['CFLAGS', '-O1'],
+  ['FC', 'fort77'],
+  ['FFLAGS', '-O1'],
+  ['SCCSGETFLAGS', '-s'],
+];
+
 /** Special targets whose effect is immediate, as in GNU make. */
 const immediateSpecials = new Set([
   '.POSIX',
@@ -70,7 +80,7 @@ export class RuleRecorder {
       head = raw.slice(0, semicolon);
       recipeText = raw.slice(semicolon + 1);
     }
-    head = collapseContinuations(head);
+    head = collapseContinuations(head, this.state.posix);
 
     // Expand word by word up to the first colon: what follows may be a
     // target-specific assignment, which must not be expanded yet.
@@ -148,7 +158,8 @@ export class RuleRecorder {
     const assignment = parseModifiedAssignment(unexpandedRest, true, modifiers);
     if (assignment && assignment.assignment) {
       let value = assignment.assignment.value;
-      if (recipeText !== null) value += ';' + collapseContinuations(recipeText);
+      if (recipeText !== null)
+        value += ';' + collapseContinuations(recipeText, this.state.posix);
       this.recordTargetVariables(
         context,
         targets,
@@ -448,6 +459,10 @@ export class RuleRecorder {
         // POSIX shells stop at the first failing command of a line.
         const flags = state.globals.get('.SHELLFLAGS');
         if (flags && flags.origin === 'default') flags.value = '-ec';
+        // And the tools and flags POSIX names replace GNU's defaults.
+        for (const [name, value] of posixDefaults) {
+          state.define(name, value, 'recursive', 'default', null);
+        }
         break;
       }
       case '.SECONDEXPANSION':

@@ -134,10 +134,10 @@ export function deleteIntermediateFiles(
  * of its `rm` line: by hash slot, the table being 1024 slots until it
  * fills. Files that share a slot keep the order they were met in.
  */
-function inFileTableOrder(
+export function inFileTableOrder<Value>(
   state: MakeState,
-  files: Iterable<[FileNode, ChainFileState]>,
-): [FileNode, ChainFileState][] {
+  files: Iterable<[FileNode, Value]>,
+): [FileNode, Value][] {
   // GNU's table also holds its built-in suffix rules and the suffixes.
   const count = state.database.files.size + builtinFileCount;
   let size = 1024;

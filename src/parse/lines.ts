@@ -67,10 +67,11 @@ function endsWithContinuation(line: string): boolean {
 
 /**
  * Joins continued lines of a non-recipe line: each backslash-newline with
- * the white space around it becomes one space. The backslashes ending each
+ * the white space around it becomes one space (with `posix`, only the
+ * white space after it goes). The backslashes ending each
  * physical line are halved, as GNU make's collapse_continuations does.
  */
-export function collapseContinuations(text: string): string {
+export function collapseContinuations(text: string, posix = false): string {
   if (!text.includes('\n')) return text;
   let output = '';
   let i = 0;
@@ -88,7 +89,8 @@ export function collapseContinuations(text: string): string {
       continue;
     }
     while (text[i] === ' ' || text[i] === '\t') i++;
-    output = output.replace(/[ \t]+$/, '') + ' ';
+    // POSIX keeps the blanks before the backslash; GNU folds them in.
+    output = (posix ? output : output.replace(/[ \t]+$/, '')) + ' ';
   }
 }
 

@@ -1,3 +1,12 @@
+/**
+ * `--debug` and `-d`. amake prints GNU make 4.3's `b` (basic) and `v`
+ * (verbose) lines, and with `m` the same while makefiles are remade.
+ * `-d` means every level, as in GNU, but amake does not say what GNU's
+ * `i` (each pattern rule tried by implicit search) and `j` (each child
+ * process started and reaped) would: `-d` prints the `b`, `v` and `m`
+ * lines only, which are a subset of GNU's, in the same order.
+ */
+
 import { MakeError } from './errors';
 import { Reporter } from './reporter';
 
@@ -14,14 +23,6 @@ export interface DebugLevels {
   /** `m`: the same, while makefiles are remade. */
   readonly makefiles: boolean;
 }
-
-export const noDebug: DebugLevels = {
-  basic: false,
-  verbose: false,
-  implicit: false,
-  jobs: false,
-  makefiles: false,
-};
 
 /** A `--debug=` letter GNU make does not know: fatal, as in GNU make. */
 export class DebugFlagError extends MakeError {}
