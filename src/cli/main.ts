@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { Evaluator } from '../evaluate/evaluator';
+import { expandFileNames } from '../evaluate/filenames';
 import {
   defaultSuffixes,
   defineBuiltins,
@@ -241,8 +242,8 @@ async function readAndBuild(
     ignoreErrors: options.ignoreErrors,
     silent: options.silent,
     alwaysMake: options.alwaysMake,
-    oldFiles: new Set(options.oldFiles),
-    newFiles: new Set(options.newFiles),
+    oldFiles: new Set(expandFileNames(options.oldFiles, false)),
+    newFiles: new Set(expandFileNames(options.newFiles, false)),
     trace: options.trace,
     debug: session.debug ?? undefined,
   };
@@ -256,7 +257,14 @@ async function readAndBuild(
   // Makefiles that are out of date or missing are remade, then read again.
   const makefileBuilder = new Builder(
     state,
-    { ...buildOptions, justPrint: false, touch: false, question: false },
+    {
+      ...buildOptions,
+      justPrint: false,
+      touch: false,
+      question: false,
+      // -B remakes the makefiles once; after the restart they stand.
+      alwaysMake: buildOptions.alwaysMake && !process.env.MAKE_RESTARTS,
+    },
     new LocalExecutor(),
     diagnostics,
     true,

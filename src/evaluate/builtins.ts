@@ -220,7 +220,6 @@ export function defineBuiltins(
       recipe: null,
       doubleColon: false,
       stem: null,
-      secondExpansion: null,
       group: null,
     };
     suffixes.rules.push(suffixListRule);

@@ -558,11 +558,18 @@ export function splitPrerequisites(text: string): Prerequisite[] {
   const list = splitNames(text);
   const names: { name: string; orderOnly: boolean }[] = [];
   for (const word of list) {
-    if (word === '|') {
-      orderOnly = true;
+    // The first `|` starts the order-only ones, even inside a word (`a|b`);
+    // after it, a `|` is part of a name, as in GNU's split_prereqs.
+    const bar = orderOnly ? -1 : word.indexOf('|');
+    if (bar < 0) {
+      names.push({ name: word, orderOnly });
       continue;
     }
-    names.push({ name: word, orderOnly });
+    if (bar > 0) names.push({ name: word.slice(0, bar), orderOnly: false });
+    orderOnly = true;
+    if (bar + 1 < word.length) {
+      names.push({ name: word.slice(bar + 1), orderOnly: true });
+    }
   }
   const expandedNormal = expandFileNames(
     names.filter((n) => !n.orderOnly).map((n) => n.name),

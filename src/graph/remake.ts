@@ -237,6 +237,7 @@ export class Builder {
         null,
       recipe,
       implicitPrerequisites: fileState.implicit?.prerequisites ?? [],
+      alsoMake: fileState.implicit?.alsoMake ?? [],
       automatic: fileState.automatic ?? null,
       hasVariableSet: fileState.hasVariableSet ?? false,
       foundAs: fileState.remade ? null : fileState.foundAs,
@@ -280,8 +281,11 @@ export class Builder {
       const time = this.times.get(this.pathOf(node));
       return time === missing ? missing : 0n;
     }
-    if (this.options.newFiles.has(node.name)) return newest;
-    return this.times.get(this.pathOf(node));
+    // -W names the file as found, through vpath or not.
+    const path = this.pathOf(node);
+    const newFiles = this.options.newFiles;
+    if (newFiles.has(node.name) || newFiles.has(path)) return newest;
+    return this.times.get(path);
   }
 
   /** The recipe the file is made by, explicit or found by implicit search. */
@@ -759,15 +763,19 @@ export class Builder {
 
     const commands = this.expandRecipe(node, recipe, recipeScope);
     this.serial++;
-    this.commandsStarted++;
+    // A recipe of empty commands starts nothing: the goal can still be
+    // "up to date".
+    if (commands.length > 0 || this.options.touch) this.commandsStarted++;
     fileState.remade = true;
 
-    if (this.options.touch && !this.options.justPrint) {
+    if (this.options.touch) {
       const runnable = commands.filter(
         (command) => command.run && isRecursive(command),
       );
       if (runnable.length === 0) {
+        // Under -n too, -t only says what it would touch.
         this.touchFile(node);
+        if (this.options.justPrint) this.times.set(this.pathOf(node), newest);
         return 'succeeded';
       }
     }
@@ -820,7 +828,10 @@ export class Builder {
       return 'succeeded';
     }
     if (result.outcome.kind === 'succeeded') {
-      if (this.options.justPrint || this.timeOf(node) === missing) {
+      // Under -n a target counts as remade when there was something to
+      // show for it; a recipe of empty commands leaves its time alone.
+      const shown = this.options.justPrint && commands.length > 0;
+      if (shown || this.timeOf(node) === missing) {
         this.times.set(this.pathOf(node), newest);
       }
       return 'succeeded';
@@ -925,6 +936,7 @@ export class Builder {
     if (!this.options.silent) {
       this.diagnostics.reporter.out(`touch ${name}\n`.repeat(announcements));
     }
+    if (this.options.justPrint) return;
     const now = new Date();
     filesMayHaveChanged();
     try {
@@ -967,7 +979,8 @@ export class Builder {
           : splitCommandLines(expanded, this.state.recipePrefix);
         for (const piece of pieces) {
           const parsed = parsePrefixes(piece);
-          if (parsed.text.trim() === '' && !parsed.always) continue;
+          // An empty command runs nothing and is not shown, `+` or not.
+          if (parsed.text.trim() === '') continue;
           const always = parsed.always || written.always || recursive;
           commands.push({
             text: parsed.text,
@@ -1114,6 +1127,7 @@ const unvisited: FileBuildReport = {
   stem: null,
   recipe: null,
   implicitPrerequisites: [],
+  alsoMake: [],
   automatic: null,
   hasVariableSet: false,
   foundAs: null,

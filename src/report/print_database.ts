@@ -55,6 +55,8 @@ export interface FileBuildReport {
   readonly recipe: Recipe | null;
   /** Prerequisites the implicit rule added, listed before the others. */
   readonly implicitPrerequisites: readonly Prerequisite[];
+  /** The other targets of the pattern rule that made it. */
+  readonly alsoMake: readonly string[];
   /** The automatic variables its recipe ran with (or would have). */
   readonly automatic: VariableSet | null;
   /**
@@ -312,8 +314,10 @@ function printFiles(out: Output, source: DatabaseSource): void {
   out.line('\n# Files');
   const { state } = source;
   const table = new GnuHashTable<FileEntry>(jhashString, fileBuckets);
+  // A file found through vpath is renamed, and moves in GNU's table.
   for (const entry of fileEntries(state, source.report)) {
-    table.insert(entry.node.name, entry);
+    const foundAs = source.report(entry.node)?.foundAs;
+    table.insert(foundAs || entry.node.name, entry);
   }
   const goals = new Set(source.commandLineGoals);
   for (const entry of table.values()) {
@@ -468,7 +472,8 @@ function printFileFlags(
     out.line('#  File is an intermediate prerequisite.');
   }
   const group = node.rules.find((rule) => rule.group)?.group;
-  if (group) out.line(`#  Also makes: ${[...group].reverse().join(' ')}`);
+  const alsoMake = group ? [...group].reverse() : (report?.alsoMake ?? []);
+  if (alsoMake.length > 0) out.line(`#  Also makes: ${alsoMake.join(' ')}`);
 
   // The time, and what updating it came to. GNU takes phony targets not
   // to exist from the start.

@@ -72,6 +72,7 @@ const unvisited: FileBuildReport = {
   stem: null,
   recipe: null,
   implicitPrerequisites: [],
+  alsoMake: [],
   automatic: null,
   hasVariableSet: false,
   foundAs: null,
