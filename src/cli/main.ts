@@ -167,6 +167,7 @@ function printDatabaseAtExit(
     state,
     banner: versionText(),
     commandLineGoals: options.goals,
+    commandLineFiles: [...options.oldFiles, ...options.newFiles],
     noBuiltinRules: options.noBuiltinRules,
     report: (node) => {
       const reports = session.builders.map((builder) => builder.report(node));

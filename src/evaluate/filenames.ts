@@ -1,40 +1,88 @@
-import { expandFileName } from './glob';
+import { matchArchiveMembers, parseArchiveMember } from '../graph/archive';
+import { expandFileName, fileNameMatches } from './glob';
 
 /**
  * Turns the words of a target or prerequisite list into file names as GNU
  * make's parse_file_seq does: archive member groups `lib(a.o b.o)` become
  * `lib(a.o) lib(b.o)`, and words with wildcard characters are globbed (a
- * pattern matching nothing stays as written).
+ * pattern matching nothing stays as written). A wildcard member,
+ * `lib(*.o)`, matches the members of the archive, not files.
  */
 export function expandFileNames(words: string[], globbing: boolean): string[] {
   const names: string[] = [];
+  // Inside a group `lib(a.o b.o)`: `lib`, which the words inside name.
+  let group: string | null = null;
   for (let i = 0; i < words.length; i++) {
-    const word = withoutLeadingDotSlash(words[i]!);
-    const open = word.indexOf('(');
-    if (open > 0 && !word.endsWith(')') && !word.includes('$')) {
-      // An archive group spread over several words: `lib(a.o b.o)`.
-      const archive = word.slice(0, open);
-      const members = [word.slice(open + 1)];
-      while (i + 1 < words.length) {
-        const next = words[++i]!;
-        if (next.endsWith(')')) {
-          members.push(next.slice(0, -1));
-          break;
-        }
-        members.push(next);
+    let word = withoutLeadingDotSlash(words[i]!);
+
+    // `lib(a.o` opens a group only if a later word closes it.
+    if (group === null && isGroupStart(word)) {
+      const rest = words.slice(i + 1);
+      if (rest.some((next) => next.endsWith(')'))) {
+        const open = word.indexOf('(');
+        group = word.slice(0, open);
+        word = word.slice(open + 1);
+        if (word === '') continue;
       }
-      for (const member of members) {
-        if (member !== '') names.push(`${archive}(${member})`);
+    }
+    if (group !== null) {
+      const archive = group;
+      if (word.endsWith(')')) {
+        // `lib(a b )`: the lone `)` just closes the group.
+        group = null;
+        if (word === ')') continue;
+        word = `${archive}(${word}`;
+      } else {
+        word = `${archive}(${word})`;
       }
-      continue;
     }
-    if (globbing) {
-      names.push(...expandFileName(word));
-      continue;
-    }
-    names.push(word);
+
+    names.push(...(globbing ? expandName(word) : [word]));
   }
   return names;
+}
+
+/** A word like `lib(a.o`, which may start a group of members. */
+function isGroupStart(word: string): boolean {
+  return (
+    word.includes('(') &&
+    !word.startsWith('(') &&
+    !word.endsWith(')') &&
+    !word.includes('$')
+  );
+}
+
+/**
+ * One name through globbing. For an archive member the archive name is
+ * globbed as a file, and a member name with wildcards is matched against
+ * the members of each archive; with no match it stays as written.
+ */
+function expandName(word: string): string[] {
+  const reference = parseArchiveMember(word);
+  if (!reference) return expandFileName(word);
+  const { member } = reference;
+  const names: string[] = [];
+  for (const archive of expandFileName(reference.archive)) {
+    const found = hasMemberWildcards(member)
+      ? matchArchiveMembers(archive, (name) => fileNameMatches(member, name))
+      : [];
+    if (found.length === 0) found.push(member);
+    for (const name of found) names.push(`${archive}(${name})`);
+  }
+  return names;
+}
+
+/** GNU's ar_glob_pattern_p: `*`, `?`, or a closed `[...]`, unquoted. */
+function hasMemberWildcards(pattern: string): boolean {
+  let opened = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '?' || c === '*') return true;
+    if (c === '\\') i++;
+    else if (c === '[') opened = true;
+    else if (c === ']' && opened) return true;
+  }
+  return false;
 }
 
 /** `./foo` names `foo`: GNU make drops leading `./` (and extra slashes). */

@@ -88,6 +88,20 @@ export function wildcardWords(text: string): string[] {
 }
 
 /**
+ * Whether a name matches a pattern as fnmatch does with FNM_PATHNAME and
+ * FNM_PERIOD: a slash only by a slash, and a leading dot of each component
+ * only by a dot. For names that are no files, like archive members.
+ */
+export function fileNameMatches(pattern: string, name: string): boolean {
+  const patterns = pattern.split('/');
+  const components = name.split('/');
+  if (patterns.length !== components.length) return false;
+  return patterns.every((part, i) =>
+    compileComponent(part).test(components[i]!),
+  );
+}
+
+/**
  * `~` and `~user` at the start of a word replaced by the home directory.
  * A user that does not exist leaves the word as it is.
  */

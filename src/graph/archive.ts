@@ -127,9 +127,7 @@ export function touchArchiveMember(file: string, member: string): TouchResult {
   const scan = readArchive(file);
   if (scan === 'missing') return { kind: 'no-archive' };
   if (scan === 'invalid') return { kind: 'invalid' };
-  const entry = scan.find((candidate) =>
-    memberNameMatches(member, candidate),
-  );
+  const entry = scan.find((candidate) => memberNameMatches(member, candidate));
   if (!entry) return { kind: 'no-member' };
   let descriptor: number;
   try {

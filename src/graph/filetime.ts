@@ -1,5 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { archiveMemberDate, parseArchiveMember } from './archive';
 
 /** A modification time in nanoseconds; `missing` for no file. */
 export type FileTime = bigint;
@@ -62,18 +63,22 @@ function mayExist(file: string): boolean {
 }
 
 function readTime(name: string): FileTime {
-  const file = archiveFile(name);
-  if (!mayExist(file)) return missing;
-  const stats = statSync(file, {
+  const member = parseArchiveMember(name);
+  if (member) return readMemberTime(member.archive, member.member);
+  if (!mayExist(name)) return missing;
+  const stats = statSync(name, {
     bigint: true,
     throwIfNoEntry: false,
   });
   return stats ? stats.mtimeNs : missing;
 }
 
-/** The archive of an archive member name `lib(member)`. */
-function archiveFile(name: string): string {
-  const open = name.indexOf('(');
-  if (open > 0 && name.endsWith(')')) return name.slice(0, open);
-  return name;
+/**
+ * An archive member's time is the date its header in the archive gives,
+ * in whole seconds; a member the archive lacks is missing.
+ */
+function readMemberTime(archive: string, member: string): FileTime {
+  if (!mayExist(archive)) return missing;
+  const date = archiveMemberDate(archive, member);
+  return date === null ? missing : BigInt(date) * 1_000_000_000n;
 }

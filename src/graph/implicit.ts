@@ -94,6 +94,8 @@ interface Candidate {
 interface FoundPrerequisite {
   readonly name: string;
   readonly orderOnly: boolean;
+  /** From `.EXTRA_PREREQS`. */
+  readonly extra?: boolean;
   readonly intermediate: ImplicitMatch | null;
 }
 
@@ -251,19 +253,27 @@ class Search {
     recursions: number,
   ): FoundPrerequisite[] | null {
     const rule = candidate.rule!;
-    if (!hasPrerequisites(rule)) return [];
+    const extras = this.state.database.extraPrerequisites;
+    if (!hasPrerequisites(rule) && extras.length === 0) return [];
     this.inUse.add(rule);
     try {
-      const names = this.prerequisiteNames(
-        rule,
-        fileName,
-        explicit,
-        stem,
-        fullStem,
-        directory,
-      );
+      // Every pattern rule has the global `.EXTRA_PREREQS` last.
+      const names = [
+        ...this.prerequisiteNames(
+          rule,
+          fileName,
+          explicit,
+          stem,
+          fullStem,
+          directory,
+        ),
+        ...extras.map((extra) => ({
+          ...extra,
+          name: substituteStem(extra.name, stem, directory),
+        })),
+      ];
       const found: FoundPrerequisite[] = [];
-      for (const { name, orderOnly } of names) {
+      for (const { name, orderOnly, extra } of names) {
         // A name already found impossible fails the rule for good.
         if (this.impossible.has(name)) {
           candidate.rule = null;
@@ -275,13 +285,13 @@ class Search {
           this.hooks.exists(name) ||
           this.isInVpath(name)
         ) {
-          found.push({ name, orderOnly, intermediate: null });
+          found.push({ name, orderOnly, extra, intermediate: null });
           continue;
         }
         if (!intermediateOk) return null;
         const match = this.run(name, [], false, recursions + 1);
         if (match) {
-          found.push({ name, orderOnly, intermediate: match });
+          found.push({ name, orderOnly, extra, intermediate: match });
           continue;
         }
         this.impossible.add(name);
@@ -323,22 +333,30 @@ class Search {
           orderOnly = true;
           continue;
         }
-        // The stem goes in as text, not as `$*`, and words that had a `%`
-        // get the directory in front of each name they expand to.
+        // The `%` becomes `$*` (`$(*F)` when the directory was taken off),
+        // so that a stem with a `$` in it is not expanded again; words that
+        // had one get the directory in front of each name they expand to.
         const percent = word.indexOf('%');
+        const stemReference = directory === '' ? '$*' : '$(*F)';
         const text =
           percent < 0
             ? word
-            : word.slice(0, percent) + stem + word.slice(percent + 1);
+            : word.slice(0, percent) + stemReference + word.slice(percent + 1);
         const expanded = this.state.expander.expand(text, scope);
-        for (const piece of expanded.split(/[ \t\n]+/)) {
-          if (piece === '') continue;
-          if (piece === '|') {
-            orderOnly = true;
-            continue;
-          }
+        const add = (piece: string) => {
           const name = percent >= 0 ? directory + piece : piece;
           names.push({ name, orderOnly });
+        };
+        for (const piece of expanded.split(/[ \t\n]+/)) {
+          // Until the order-only ones start, a `|` ends a name (`p1|p2`).
+          const bar = orderOnly ? -1 : piece.indexOf('|');
+          if (bar < 0) {
+            if (piece !== '') add(piece);
+            continue;
+          }
+          if (bar > 0) add(piece.slice(0, bar));
+          orderOnly = true;
+          if (bar + 1 < piece.length) add(piece.slice(bar + 1));
         }
       }
     }
@@ -355,8 +373,13 @@ class Search {
       automatic.set(newVariable(name, value, 'simple', 'automatic'));
     };
     const member = archiveParts(fileName);
-    const normal = explicit.filter((p) => !p.orderOnly).map((p) => p.name);
-    const orderOnly = explicit.filter((p) => p.orderOnly).map((p) => p.name);
+    // `.EXTRA_PREREQS` are in none of them, and a name that is also a
+    // normal prerequisite is not order-only.
+    const counted = explicit.filter((p) => !p.extra);
+    const normal = counted.filter((p) => !p.orderOnly).map((p) => p.name);
+    const orderOnly = counted
+      .filter((p) => p.orderOnly && !normal.includes(p.name))
+      .map((p) => p.name);
     define('@', member ? member.archive : fileName);
     define('%', member ? member.member : '');
     define('*', fullStem);
@@ -415,6 +438,7 @@ class Search {
       prerequisites: found.map((p) => ({
         name: p.name,
         orderOnly: p.orderOnly,
+        ...(p.extra ? { extra: true } : {}),
       })),
       stem: fullStem,
       alsoMake,

@@ -11,7 +11,6 @@ import {
   Recipe,
 } from '../evaluate/database';
 import { MakeState } from '../evaluate/state';
-import { splitPrerequisites } from '../evaluate/rules';
 import { words } from '../evaluate/text';
 import { VariableScope, VariableSet, newVariable } from '../evaluate/variables';
 import { Command, Executor, Job, JobListener } from '../execute/job';
@@ -75,6 +74,8 @@ interface FileState {
   hasVariableSet?: boolean;
   /** Its modification time was looked at while it was considered. */
   timeChecked?: boolean;
+  /** -t touched it instead of running its recipe. */
+  touched?: boolean;
 }
 
 /**
@@ -184,43 +185,22 @@ export class Builder {
 
   /** What the build learned of `node`, for -p; null if nothing. */
   report(node: FileNode): FileBuildReport | null {
+    // A file another one's rule made too was updated with it.
+    const maker = this.makerOf(node);
     const fileState = this.states.get(node);
-    const name = node.name;
-    const visited =
-      !!fileState && (fileState.status !== null || !!fileState.timeChecked);
-    let time: ReportedTime;
-    if (this.options.oldFiles.has(name)) {
-      time = { kind: 'old' };
-    } else if (this.options.newFiles.has(name)) {
-      time = { kind: 'new' };
-    } else if (!fileState || !visited) {
-      time = { kind: 'unchecked' };
-    } else if (this.stopped && fileState.status === 'failed') {
-      // GNU stops at the failed recipe without looking at the file again.
-      time = { kind: 'unchecked' };
-    } else if (
-      fileState.automatic &&
-      !node.phony &&
-      (this.options.justPrint || this.options.touch)
-    ) {
-      // A recipe ran, or would have: GNU does not look at the file again.
-      time = { kind: 'new' };
-    } else {
-      this.times.forget(this.pathOf(node));
-      const stamp = node.phony ? missing : this.timeOf(node);
-      time =
-        stamp === missing
-          ? { kind: 'missing' }
-          : { kind: 'time', nanoseconds: stamp };
-    }
+    const time = this.reportedTime(node, maker);
+    // GNU takes a file named by -o as updated from the start.
+    const old = this.options.oldFiles.has(node.name) ? 'succeeded' : null;
     if (!fileState) {
-      return time.kind === 'unchecked' ? null : { ...unvisited, time };
+      return time.kind === 'unchecked' && !maker
+        ? null
+        : { ...unvisited, time, status: maker?.status ?? old };
     }
 
     // GNU lends the .DEFAULT recipe to every file it had no rule for.
     const explicitRecipe = node.rules.some((rule) => rule.recipe !== null);
     let recipe = fileState.implicit?.recipe ?? null;
-    if (visited && !explicitRecipe && !recipe && !node.isTarget) {
+    if (fileState.timeChecked && !explicitRecipe && !recipe && !node.isTarget) {
       recipe = this.defaultRecipe();
     }
     // When a failure stops the build, the targets waiting for the failed
@@ -229,19 +209,66 @@ export class Builder {
       this.stopped && fileState.status === 'failed' && !fileState.automatic;
     return {
       implicitSearched: fileState.implicitSearched,
-      status: interrupted ? null : fileState.status,
+      status: interrupted
+        ? null
+        : (fileState.status ?? maker?.status ?? old),
       time,
       stem:
         fileState.implicit?.stem ??
         fileState.automatic?.get('*')?.value ??
         null,
       recipe,
+      implicitRule: !!fileState.implicit,
       implicitPrerequisites: fileState.implicit?.prerequisites ?? [],
       alsoMake: fileState.implicit?.alsoMake ?? [],
       automatic: fileState.automatic ?? null,
       hasVariableSet: fileState.hasVariableSet ?? false,
       foundAs: fileState.remade ? null : fileState.foundAs,
     };
+  }
+
+  /** The state of the file whose rule also made `node`, if one did. */
+  private makerOf(node: FileNode): FileState | null {
+    const own = this.states.get(node);
+    if (own?.status) return null;
+    const alsoMadeBy = own?.alsoMadeBy;
+    if (alsoMadeBy) return this.states.get(alsoMadeBy) ?? null;
+    const group = node.rules.find((rule) => rule.group)?.group ?? [];
+    for (const name of group) {
+      const member = this.state.database.file(name);
+      const memberState = member && this.states.get(member);
+      if (memberState?.status) return memberState;
+    }
+    return null;
+  }
+
+  /** The time -p shows: as GNU last saw it, or as it left it. */
+  private reportedTime(
+    node: FileNode,
+    maker: FileState | null,
+  ): ReportedTime {
+    const fileState = this.states.get(node);
+    const name = node.name;
+    const visited =
+      !!maker ||
+      (!!fileState && (fileState.status !== null || !!fileState.timeChecked));
+    if (this.options.oldFiles.has(name)) return { kind: 'old' };
+    if (this.options.newFiles.has(name)) return { kind: 'new' };
+    if (!visited) return { kind: 'unchecked' };
+    if (this.stopped && fileState?.status === 'failed') {
+      // GNU stops at the failed recipe without looking at the file again.
+      return { kind: 'unchecked' };
+    }
+    const ran = fileState?.automatic || fileState?.touched || maker?.automatic;
+    if (ran && !node.phony && (this.options.justPrint || this.options.touch)) {
+      // A recipe ran, or would have: GNU does not look at the file again.
+      return { kind: 'new' };
+    }
+    this.times.forget(this.pathOf(node));
+    const stamp = node.phony ? missing : this.timeOf(node);
+    return stamp === missing
+      ? { kind: 'missing' }
+      : { kind: 'time', nanoseconds: stamp };
   }
 
   private reportNothingToDo(node: FileNode): void {
@@ -359,7 +386,6 @@ export class Builder {
     prerequisites: Prerequisite[];
   } {
     const rule = node.rules[0] ?? null;
-    this.expandSecondPrerequisites(node, rule);
 
     // Without an explicit recipe, look for an implicit rule.
     const explicitRecipe = rule?.recipe ?? null;
@@ -455,11 +481,11 @@ export class Builder {
     fileState: FileState,
   ): Promise<Status> {
     let result: Status = 'succeeded';
+    // Every rule is judged by the time the file had before any of them
+    // ran: one rule's recipe does not make the next one's unnecessary.
+    const timeBefore = this.timeOf(node);
     for (const rule of node.rules) {
-      // Each rule is an entry of its own in GNU make, which looks at the
-      // file's time afresh.
-      this.times.forget(this.pathOf(node));
-      this.expandSecondPrerequisites(node, rule);
+      this.times.set(this.pathOf(node), timeBefore);
       const status = await this.updateWithRule(
         node,
         parent,
@@ -758,7 +784,6 @@ export class Builder {
     const automatic = new VariableSet();
     const stem = this.stemOf(node, fileState, rule);
     this.setAutomaticVariables(automatic, node, prerequisites, newer, stem);
-    this.noteVariableSet(node, automatic);
     const recipeScope = new VariableScope(automatic, scope);
 
     const commands = this.expandRecipe(node, recipe, recipeScope);
@@ -774,12 +799,14 @@ export class Builder {
       );
       if (runnable.length === 0) {
         // Under -n too, -t only says what it would touch.
+        fileState.touched = true;
         this.touchFile(node);
         if (this.options.justPrint) this.times.set(this.pathOf(node), newest);
         return 'succeeded';
       }
     }
 
+    this.noteVariableSet(node, automatic);
     if (this.options.trace) this.traceRecipe(node, recipe, automatic);
     const job: Job = {
       target: node.name,
@@ -1024,8 +1051,11 @@ export class Builder {
     newer: FileNode[],
     stem: string,
   ): void {
-    const normal = prerequisites.filter((p) => !p.orderOnly);
-    const orderOnly = prerequisites.filter((p) => p.orderOnly);
+    // `.EXTRA_PREREQS` are in none of them.
+    const counted = prerequisites.filter((p) => !p.extra);
+    const countedNames = new Set(counted.map((p) => p.name));
+    const normal = counted.filter((p) => !p.orderOnly);
+    const orderOnly = counted.filter((p) => p.orderOnly);
     const pathOf = (name: string) => {
       const file = this.state.database.file(name);
       return file ? this.pathOf(file) : name;
@@ -1045,7 +1075,13 @@ export class Builder {
     // Under -B every prerequisite counts as newer, as in GNU make.
     const changed = this.options.alwaysMake
       ? unique
-      : [...new Set(newer.map((f) => this.pathOf(f)))];
+      : [
+          ...new Set(
+            newer
+              .filter((file) => countedNames.has(file.name))
+              .map((file) => this.pathOf(file)),
+          ),
+        ];
     define('?', changed.join(' '));
     // A prerequisite that is also a normal one is not order-only.
     const onlyOrdered = orderOnly
@@ -1073,22 +1109,6 @@ export class Builder {
     }
     if (node.variables) scope = new VariableScope(node.variables, scope);
     return scope;
-  }
-
-  private expandSecondPrerequisites(
-    node: FileNode,
-    rule: ExplicitRule | null,
-  ): void {
-    if (!rule || !rule.secondExpansion) return;
-    const pending = rule.secondExpansion;
-    rule.secondExpansion = null;
-    const scope = new VariableScope(new VariableSet(), this.scopeFor(node));
-    scope.set.set(newVariable('@', node.name, 'simple', 'automatic'));
-    scope.set.set(newVariable('*', rule.stem ?? '', 'simple', 'automatic'));
-    for (const part of pending) {
-      const text = this.state.expander.expand(part.text, scope);
-      rule.prerequisites.push(...splitPrerequisites(text));
-    }
   }
 
   private existsOrIsTarget(name: string): boolean {
@@ -1126,6 +1146,7 @@ const unvisited: FileBuildReport = {
   time: { kind: 'unchecked' },
   stem: null,
   recipe: null,
+  implicitRule: false,
   implicitPrerequisites: [],
   alsoMake: [],
   automatic: null,

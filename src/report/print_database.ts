@@ -53,6 +53,8 @@ export interface FileBuildReport {
   readonly stem: string | null;
   /** The recipe found by implicit search or taken from `.DEFAULT`. */
   readonly recipe: Recipe | null;
+  /** An implicit rule was found for it, which makes it a target. */
+  readonly implicitRule: boolean;
   /** Prerequisites the implicit rule added, listed before the others. */
   readonly implicitPrerequisites: readonly Prerequisite[];
   /** The other targets of the pattern rule that made it. */
@@ -75,6 +77,8 @@ export interface DatabaseSource {
   readonly banner: string;
   /** The goals named on the command line. */
   readonly commandLineGoals: readonly string[];
+  /** The files named by -o and -W, which GNU enters at startup. */
+  readonly commandLineFiles: readonly string[];
   readonly noBuiltinRules: boolean;
   /** What the build learned of a file, null if nothing. */
   readonly report: (node: FileNode) => FileBuildReport | null;
@@ -315,7 +319,8 @@ function printFiles(out: Output, source: DatabaseSource): void {
   const { state } = source;
   const table = new GnuHashTable<FileEntry>(jhashString, fileBuckets);
   // A file found through vpath is renamed, and moves in GNU's table.
-  for (const entry of fileEntries(state, source.report)) {
+  const entries = fileEntries(state, source.report, source.commandLineFiles);
+  for (const entry of entries) {
     const foundAs = source.report(entry.node)?.foundAs;
     table.insert(foundAs || entry.node.name, entry);
   }
@@ -345,12 +350,14 @@ interface FileEntry {
 function fileEntries(
   state: MakeState,
   report: DatabaseSource['report'],
+  commandLineFiles: readonly string[],
 ): FileEntry[] {
   const database = state.database;
   const noRules =
     state.settings.noBuiltinRules || state.settings.noBuiltinVariables;
-  // GNU looks `.SUFFIXES` up (and so clears its built-in mark) to set `$*`
-  // for the first recipe that runs.
+  // `.SUFFIXES` is a built-in entry until a makefile names it as a target
+  // or GNU looks it up (which clears the mark) to set `$*` for the first
+  // recipe that runs.
   const recipeRan = [...database.files.values()].some(
     (node) => report(node)?.automatic,
   );
@@ -366,7 +373,7 @@ function fileEntries(
       builtin = true;
       rules = builtinRecipe === null ? [] : [builtinSuffixRule(builtinRecipe)];
     }
-    if (node.name === '.SUFFIXES' && untouched && noRules && !recipeRan) {
+    if (node.name === '.SUFFIXES' && !node.isTarget && !recipeRan) {
       builtin = true;
     }
     entries.push({ node, builtin, rules });
@@ -380,6 +387,9 @@ function fileEntries(
     for (const name of [...words(defaultSuffixes), ...recipes.keys()]) {
       add(database.file(name) ?? new FileNode(name), recipes.get(name) ?? null);
     }
+  }
+  for (const name of commandLineFiles) {
+    add(database.file(name) ?? new FileNode(name));
   }
   for (const node of database.files.values()) add(node);
   for (const node of database.files.values()) {
@@ -427,7 +437,7 @@ function printFile(
   rules.forEach((rule) => {
     out.text('\n');
     if (node.variables) printTargetVariables(out, node, shownName, report);
-    if (!node.isTarget) out.line('# Not a target:');
+    if (!node.isTarget && !report?.implicitRule) out.line('# Not a target:');
     const prerequisites = [
       ...(report && !node.isDoubleColon ? report.implicitPrerequisites : []),
       ...(rule ? pendingOrExpanded(rule) : []),

@@ -56,6 +56,7 @@ function print(
     state,
     banner: 'amake 0.1.0\n',
     commandLineGoals,
+    commandLineFiles: [],
     noBuiltinRules: true,
     report: (node: FileNode) => {
       const found = reports[node.name];
@@ -71,6 +72,7 @@ const unvisited: FileBuildReport = {
   time: { kind: 'unchecked' },
   stem: null,
   recipe: null,
+  implicitRule: false,
   implicitPrerequisites: [],
   alsoMake: [],
   automatic: null,
