@@ -85,7 +85,7 @@ export class MakeState implements ExpansionHost {
     const flags = this.expander.valueOfName('.SHELLFLAGS', scope) || '-c';
     const shellFlags = splitFlags(flags);
     const argv = directArgv(command, shellPath, shellFlags) ?? [
-      shellPath,
+      ...shellPath.split(/[ \t]+/).filter((word) => word !== ''),
       ...shellFlags,
       command,
     ];

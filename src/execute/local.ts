@@ -43,8 +43,9 @@ export class LocalExecutor implements Executor {
 }
 
 function runCommand(job: Job, command: Command): Promise<CommandOutcome> {
+  // SHELL may hold a program with arguments: `SHELL = bash -x`.
   const argv = directArgv(command.text, job.shell, job.shellFlags, true) ?? [
-    job.shell,
+    ...job.shell.split(/[ \t]+/).filter((word) => word !== ''),
     ...job.shellFlags,
     command.text,
   ];

@@ -23,6 +23,7 @@ import {
 } from './filetime';
 import { ImplicitMatch } from './implicit';
 import { deleteIntermediateFiles, implicitRuleFor } from './intermediate';
+import { parseArchiveMember } from './archive';
 import { findInVpath } from './vpath';
 import { patternScopes } from './scopes';
 import { suffixList } from './snap';
@@ -209,9 +210,7 @@ export class Builder {
       this.stopped && fileState.status === 'failed' && !fileState.automatic;
     return {
       implicitSearched: fileState.implicitSearched,
-      status: interrupted
-        ? null
-        : (fileState.status ?? maker?.status ?? old),
+      status: interrupted ? null : (fileState.status ?? maker?.status ?? old),
       time,
       stem:
         fileState.implicit?.stem ??
@@ -243,10 +242,7 @@ export class Builder {
   }
 
   /** The time -p shows: as GNU last saw it, or as it left it. */
-  private reportedTime(
-    node: FileNode,
-    maker: FileState | null,
-  ): ReportedTime {
+  private reportedTime(node: FileNode, maker: FileState | null): ReportedTime {
     const fileState = this.states.get(node);
     const name = node.name;
     const visited =
@@ -313,6 +309,20 @@ export class Builder {
     const newFiles = this.options.newFiles;
     if (newFiles.has(node.name) || newFiles.has(path)) return newest;
     return this.times.get(path);
+  }
+
+  /**
+   * The time a target is compared with its prerequisites by. An archive
+   * member's date has whole seconds only, so, as in GNU make, it stands
+   * for the end of its second: a prerequisite changed within that second
+   * is not newer.
+   */
+  private targetTimeOf(node: FileNode): FileTime {
+    const time = this.timeOf(node);
+    if (time === missing || time === 0n || time === newest) return time;
+    if (!parseArchiveMember(this.pathOf(node))) return time;
+    const second = 1_000_000_000n;
+    return time - (time % second) + second - 1n;
   }
 
   /** The recipe the file is made by, explicit or found by implicit search. */
@@ -510,7 +520,7 @@ export class Builder {
     recipe: Recipe | null,
     rule: ExplicitRule | null,
   ): Promise<Status> {
-    const timeBefore = this.timeOf(node);
+    const timeBefore = this.targetTimeOf(node);
     fileState.timeChecked = true;
     const depth = fileState.depth ?? 0;
     this.debugLog?.verbose(depth, `Considering target file '${node.name}'.`);
@@ -885,7 +895,9 @@ export class Builder {
     fileState: FileState,
     rule: ExplicitRule | null,
   ): string {
-    return rule?.stem ?? fileState.implicit?.stem ?? this.suffixStem(node.name);
+    // Of an archive member, the member's name less its suffix.
+    const name = parseArchiveMember(node.name)?.member ?? node.name;
+    return rule?.stem ?? fileState.implicit?.stem ?? this.suffixStem(name);
   }
 
   /**
@@ -990,6 +1002,11 @@ export class Builder {
       this.options.ignoreErrors || this.hasSpecialPrerequisite('.IGNORE', node);
     const commands: Command[] = [];
     const saved = expander.location;
+    // Under .ONESHELL a shell that is not Bourne-like gets the lines after
+    // the first as written, prefixes and all.
+    const keepLaterPrefixes =
+      this.state.oneShell &&
+      !isBourneShell(this.state.value('SHELL', scope) || '/bin/sh');
     try {
       for (const line of recipe.lines) {
         expander.location = line.location;
@@ -1009,8 +1026,9 @@ export class Builder {
           // An empty command runs nothing and is not shown, `+` or not.
           if (parsed.text.trim() === '') continue;
           const always = parsed.always || written.always || recursive;
+          const asWritten = keepLaterPrefixes && commands.length > 0;
           commands.push({
-            text: parsed.text,
+            text: asWritten ? piece : parsed.text,
             silent: silentAll || parsed.silent || written.silent,
             ignoreErrors: ignoreAll || parsed.ignore || written.ignore,
             run: !(this.options.justPrint || this.options.touch) || always,
@@ -1066,12 +1084,14 @@ export class Builder {
       set.set(newVariable(name, value, 'simple', 'automatic'));
     };
     const target = this.pathOf(node);
-    const member = archiveMember(target);
+    const member = parseArchiveMember(target);
     define('@', member ? member.archive : target);
     define('%', member ? member.member : '');
     define('<', all[0] ?? '');
-    define('^', unique.join(' '));
-    define('+', all.join(' '));
+    // Archive members are named by their member names in all but `$<`.
+    const listed = (names: string[]) => names.map(memberOrName).join(' ');
+    define('^', listed(unique));
+    define('+', listed(all));
     // Under -B every prerequisite counts as newer, as in GNU make.
     const changed = this.options.alwaysMake
       ? unique
@@ -1082,12 +1102,12 @@ export class Builder {
               .map((file) => this.pathOf(file)),
           ),
         ];
-    define('?', changed.join(' '));
+    define('?', listed(changed));
     // A prerequisite that is also a normal one is not order-only.
     const onlyOrdered = orderOnly
       .map((p) => pathOf(p.name))
       .filter((name) => !unique.includes(name));
-    define('|', [...new Set(onlyOrdered)].join(' '));
+    define('|', listed([...new Set(onlyOrdered)]));
     define('*', stem);
   }
 
@@ -1234,6 +1254,13 @@ function joinOneShell(commands: Command[]): Command {
   };
 }
 
+/** sh, bash, dash, ksh, zsh and ash read `@-+` as GNU make expects. */
+function isBourneShell(shell: string): boolean {
+  const program = shell.trim().split(/\s+/)[0] ?? '';
+  const name = program.slice(program.lastIndexOf('/') + 1);
+  return ['sh', 'bash', 'dash', 'ksh', 'rksh', 'zsh', 'ash'].includes(name);
+}
+
 function isRecursive(command: Command): boolean {
   return command.run;
 }
@@ -1263,12 +1290,9 @@ function signalDescription(signal: string): string {
   return names[signal] ?? signal;
 }
 
-function archiveMember(
-  name: string,
-): { archive: string; member: string } | null {
-  const open = name.indexOf('(');
-  if (open <= 0 || !name.endsWith(')')) return null;
-  return { archive: name.slice(0, open), member: name.slice(open + 1, -1) };
+/** `member` for an archive member `lib(member)`, else the name. */
+function memberOrName(name: string): string {
+  return parseArchiveMember(name)?.member ?? name;
 }
 
 export type { Location };
