@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Evaluator } from '../evaluate/evaluator';
 import { expandFileNames } from '../evaluate/filenames';
@@ -87,6 +87,8 @@ async function run(
   // The command line: MAKEFLAGS from the environment, then the arguments.
   const options = defaultOptions();
   parseMakeflags(process.env.GNUMAKEFLAGS ?? '', options);
+  // Its flags now travel in MAKEFLAGS; sub-makes must not read them twice.
+  if (process.env.GNUMAKEFLAGS !== undefined) process.env.GNUMAKEFLAGS = '';
   parseMakeflags(process.env.MAKEFLAGS ?? process.env.MFLAGS ?? '', options);
   const makeflagsVariables = options.variables.length;
   parseArguments(args, options);
@@ -110,9 +112,11 @@ async function run(
       throw new MakeError(`${directory}: No such file or directory`);
     }
   }
+  // A make restarted to read remade makefiles said all this already.
   const printDirectory =
-    options.printDirectory ??
-    ((level > 0 || options.directories.length > 0) && !options.silent);
+    restarts === 0 &&
+    (options.printDirectory ??
+      ((level > 0 || options.directories.length > 0) && !options.silent));
   // With -p, GNU comments these lines out, as all its other output.
   const comment = options.printDatabase ? '# ' : '';
   if (printDirectory) {
@@ -264,7 +268,7 @@ async function readAndBuild(
       touch: false,
       question: false,
       // -B remakes the makefiles once; after the restart they stand.
-      alwaysMake: buildOptions.alwaysMake && !process.env.MAKE_RESTARTS,
+      alwaysMake: buildOptions.alwaysMake && restarts === 0,
     },
     new LocalExecutor(),
     diagnostics,
@@ -353,7 +357,6 @@ async function readAndBuild(
  */
 function restart(debug: DebugLog | null): number {
   process.chdir(startDirectory);
-  const restarts = Number.parseInt(process.env.MAKE_RESTARTS ?? '0', 10) || 0;
   const command = process.argv.slice(1).join(' ');
   debug?.basic(0, `Re-executing[${restarts + 1}]: ${command}`);
   const result = spawnSync(process.execPath, process.argv.slice(1), {
@@ -364,6 +367,13 @@ function restart(debug: DebugLog | null): number {
 }
 
 const startDirectory = process.cwd();
+
+/**
+ * How often this make was restarted to read remade makefiles. It is told
+ * in the environment, which then forgets it: sub-makes start afresh.
+ */
+const restarts = Number.parseInt(process.env.MAKE_RESTARTS ?? '0', 10) || 0;
+delete process.env.MAKE_RESTARTS;
 
 /**
  * A makefile may add options to MAKEFLAGS (`MAKEFLAGS += -s`); they take
@@ -414,8 +424,23 @@ function defineMakeflags(
   if (!afterReading && overrides !== '') {
     state.define('MAKEOVERRIDES', overrides, 'recursive', 'environment', null);
   }
+  // `--eval` texts go to sub-makes through a variable of their own, so
+  // that expanding MAKEFLAGS leaves their `$` alone.
+  let options_ = flags;
+  if (options.evals.length > 0) {
+    const evals = options.evals
+      .map(
+        (text) =>
+          `--eval=${text.replace(/\$/g, '$$$$').replace(/([ \t])/g, '\\$1')}`,
+      )
+      .join(' ');
+    state.define('-*-eval-flags-*-', evals, 'simple', 'automatic', null);
+    options_ += ' $(-*-eval-flags-*-)';
+  }
   const value =
-    afterReading && overrides !== '' ? `${flags} -- $(MAKEOVERRIDES)` : flags;
+    afterReading && overrides !== ''
+      ? `${options_} -- $(MAKEOVERRIDES)`
+      : options_;
   const origin = afterReading ? 'file' : 'environment';
   state.define('MAKEFLAGS', value, 'recursive', origin, null).exported =
     'export';
@@ -426,8 +451,7 @@ function defineMakeflags(
 
 function defaultMakefile(): string[] {
   for (const name of ['GNUmakefile', 'makefile', 'Makefile']) {
-    const result = spawnSync('test', ['-f', name]);
-    if (result.status === 0) return [name];
+    if (statSync(name, { throwIfNoEntry: false })?.isFile()) return [name];
   }
   return [];
 }
@@ -473,8 +497,7 @@ function defineStartupVariables(
   simple('.VARIABLES', '');
   simple('MAKECMDGOALS', options.goals.join(' '));
   defineMakeflags(state, options, false);
-  const restarts = process.env.MAKE_RESTARTS;
-  if (restarts) simple('MAKE_RESTARTS', restarts);
+  if (restarts > 0) simple('MAKE_RESTARTS', String(restarts));
   for (const letter of ['@', '%', '<', '?', '^', '+', '*']) {
     state.define(
       `${letter}D`,

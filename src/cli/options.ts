@@ -303,7 +303,8 @@ export function makeflagsWords(value: string): string[] {
 
 /** Reads MAKEFLAGS (or MFLAGS) the way GNU's decode_env_switches does. */
 export function parseMakeflags(value: string, options: Options): void {
-  const list = makeflagsWords(value);
+  // GNU make expands MAKEFLAGS before reading it: `$$` is one `$`.
+  const list = makeflagsWords(value.replace(/\$\$/g, '$'));
   const dashDash = list.indexOf('--');
   const flags = dashDash < 0 ? list : list.slice(0, dashDash);
   const variables = dashDash < 0 ? [] : list.slice(dashDash + 1);

@@ -11,6 +11,7 @@ import {
   Recipe,
 } from '../evaluate/database';
 import { MakeState } from '../evaluate/state';
+import { systemErrorText } from '../evaluate/functions';
 import { words } from '../evaluate/text';
 import { VariableScope, VariableSet, newVariable } from '../evaluate/variables';
 import { Command, Executor, Job, JobListener } from '../execute/job';
@@ -23,7 +24,7 @@ import {
 } from './filetime';
 import { ImplicitMatch } from './implicit';
 import { deleteIntermediateFiles, implicitRuleFor } from './intermediate';
-import { parseArchiveMember } from './archive';
+import { parseArchiveMember, touchArchiveMember } from './archive';
 import { findInVpath } from './vpath';
 import { patternScopes } from './scopes';
 import { suffixList } from './snap';
@@ -86,6 +87,8 @@ interface FileState {
  */
 export class Builder {
   private readonly states = new Map<FileNode, FileState>();
+  /** Double-colon rules another target of their group has run. */
+  private readonly madeByGroup = new Map<ExplicitRule, Status>();
   private readonly times = new FileTimes();
   private serial = 0;
   /** Commands were started since the current goal began. */
@@ -229,7 +232,8 @@ export class Builder {
   /** The state of the file whose rule also made `node`, if one did. */
   private makerOf(node: FileNode): FileState | null {
     const own = this.states.get(node);
-    if (own?.status) return null;
+    // -t touches the target alone.
+    if (own?.status || this.options.touch) return null;
     const alsoMadeBy = own?.alsoMadeBy;
     if (alsoMadeBy) return this.states.get(alsoMadeBy) ?? null;
     const group = node.rules.find((rule) => rule.group)?.group ?? [];
@@ -251,11 +255,15 @@ export class Builder {
     if (this.options.oldFiles.has(name)) return { kind: 'old' };
     if (this.options.newFiles.has(name)) return { kind: 'new' };
     if (!visited) return { kind: 'unchecked' };
-    if (this.stopped && fileState?.status === 'failed') {
+    if (this.stopped && fileState?.status === 'failed' && fileState.automatic) {
       // GNU stops at the failed recipe without looking at the file again.
       return { kind: 'unchecked' };
     }
-    const ran = fileState?.automatic || fileState?.touched || maker?.automatic;
+    // GNU looks again at the files a rule makes together, the target
+    // itself included when the rule is a grouped one.
+    const grouped = node.rules.some((rule) => rule.group);
+    const ran =
+      !maker && ((!grouped && fileState?.automatic) || fileState?.touched);
     if (ran && !node.phony && (this.options.justPrint || this.options.touch)) {
       // A recipe ran, or would have: GNU does not look at the file again.
       return { kind: 'new' };
@@ -496,14 +504,17 @@ export class Builder {
     const timeBefore = this.timeOf(node);
     for (const rule of node.rules) {
       this.times.set(this.pathOf(node), timeBefore);
-      const status = await this.updateWithRule(
-        node,
-        parent,
-        fileState,
-        rule.prerequisites,
-        rule.recipe,
-        rule,
-      );
+      // Another target of its group may have run this rule's recipe.
+      const status =
+        this.madeByGroup.get(rule) ??
+        (await this.updateWithRule(
+          node,
+          parent,
+          fileState,
+          rule.prerequisites,
+          rule.recipe,
+          rule,
+        ));
       if (status !== 'succeeded') {
         result = status;
         if (status === 'failed') break;
@@ -533,7 +544,8 @@ export class Builder {
     let failed = false;
     const newer: FileNode[] = [];
     const intermediates: FileNode[] = [];
-    for (const prerequisite of prerequisites) {
+    const walked = [...prerequisites, ...this.groupPrerequisites(node, rule)];
+    for (const prerequisite of walked) {
       const dependency = this.state.database.enter(prerequisite.name);
       const depState = this.fileState(dependency);
       if (depState.visiting) {
@@ -681,7 +693,75 @@ export class Builder {
       if (this.options.trace) this.traceRecipe(node, recipe, automatic);
       return 'question';
     }
-    return this.runRecipe(node, fileState, recipe, prerequisites, newer, rule);
+    const status = await this.runRecipe(
+      node,
+      fileState,
+      recipe,
+      prerequisites,
+      newer,
+      rule,
+    );
+    // Under -t a recipe that was not run made nothing else.
+    if (rule?.group && !fileState.touched) {
+      this.noteMadeByGroup(node, rule, rule.group, status);
+    }
+    return status;
+  }
+
+  /**
+   * The prerequisites of the other targets of a grouped rule: GNU brings
+   * them up to date too before it runs the recipe that makes them all, in
+   * the order it keeps the group (last target first).
+   */
+  private groupPrerequisites(
+    node: FileNode,
+    rule: ExplicitRule | null,
+  ): Prerequisite[] {
+    const group = rule?.group;
+    if (!group) return [];
+    return [...group]
+      .reverse()
+      .filter((name) => name !== node.name)
+      .flatMap((name) => {
+        const other = this.state.database.file(name);
+        return other ? (this.groupRuleOf(other, group)?.prerequisites ?? []) : [];
+      });
+  }
+
+  /**
+   * One run of a grouped rule's recipe makes all its targets: the others
+   * are updated with the same status, as GNU's notice_finished_file does.
+   * A double-colon target has only its rule of that group updated.
+   */
+  private noteMadeByGroup(
+    node: FileNode,
+    rule: ExplicitRule,
+    group: readonly string[],
+    status: Status,
+  ): void {
+    for (const name of group) {
+      if (name === node.name) continue;
+      const other = this.state.database.enter(name);
+      this.times.forget(this.pathOf(other));
+      if (other.isDoubleColon) {
+        const entry = this.groupRuleOf(other, group);
+        if (entry && entry !== rule) this.madeByGroup.set(entry, status);
+        continue;
+      }
+      const otherState = this.fileState(other);
+      if (otherState.status !== null) continue;
+      otherState.status = status;
+      otherState.remade = true;
+    }
+  }
+
+  /** The rule of `file` that came from the grouped rule of `group`. */
+  private groupRuleOf(
+    file: FileNode,
+    group: readonly string[],
+  ): ExplicitRule | null {
+    if (!file.isDoubleColon) return file.rules[0] ?? null;
+    return file.rules.find((rule) => rule.group === group) ?? null;
   }
 
   /** GNU's lines after a prerequisite failed or needs remaking under -q. */
@@ -810,9 +890,9 @@ export class Builder {
       if (runnable.length === 0) {
         // Under -n too, -t only says what it would touch.
         fileState.touched = true;
-        this.touchFile(node);
+        const touched = this.touchFile(node);
         if (this.options.justPrint) this.times.set(this.pathOf(node), newest);
-        return 'succeeded';
+        return touched ? 'succeeded' : 'failed';
       }
     }
 
@@ -861,8 +941,8 @@ export class Builder {
       // After running its `+` lines GNU make touches the target, and says
       // so twice; a recipe of nothing but recursive lines is left alone.
       const allRecursive = commands.every((command) => command.run);
-      if (!this.options.justPrint && !allRecursive) this.touchFile(node, 2);
-      return 'succeeded';
+      if (this.options.justPrint || allRecursive) return 'succeeded';
+      return this.touchFile(node, 2) ? 'succeeded' : 'failed';
     }
     if (result.outcome.kind === 'succeeded') {
       // Under -n a target counts as remade when there was something to
@@ -969,13 +1049,16 @@ export class Builder {
     }
   }
 
-  private touchFile(node: FileNode, announcements = 1): void {
-    if (node.phony) return;
+  /** Touches the file for -t; false when that failed, as it was told. */
+  private touchFile(node: FileNode, announcements = 1): boolean {
+    if (node.phony) return true;
     const name = this.pathOf(node);
     if (!this.options.silent) {
       this.diagnostics.reporter.out(`touch ${name}\n`.repeat(announcements));
     }
-    if (this.options.justPrint) return;
+    if (this.options.justPrint) return true;
+    const member = parseArchiveMember(name);
+    if (member) return this.touchMember(name, member.archive, member.member);
     const now = new Date();
     filesMayHaveChanged();
     try {
@@ -984,6 +1067,34 @@ export class Builder {
       writeFileSync(name, '');
     }
     this.times.forget(name);
+    return true;
+  }
+
+  /**
+   * -t for an archive member: its date in the archive is set, as GNU's
+   * ar_touch does; a missing archive or member is an error.
+   */
+  private touchMember(name: string, archive: string, member: string): boolean {
+    const result = touchArchiveMember(archive, member);
+    filesMayHaveChanged();
+    this.times.forget(name);
+    const say = (text: string) => this.diagnostics.warning(null, text);
+    switch (result.kind) {
+      case 'touched':
+        return true;
+      case 'no-archive':
+        say(`touch: Archive '${archive}' does not exist`);
+        return false;
+      case 'invalid':
+        say(`touch: '${archive}' is not a valid archive`);
+        return false;
+      case 'no-member':
+        say(`touch: Member '${member}' does not exist in '${archive}'`);
+        return false;
+      case 'failed':
+        say(`touch: ${archive}: ${systemErrorText(result.error)}`);
+        return false;
+    }
   }
 
   /**

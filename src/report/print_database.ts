@@ -357,10 +357,12 @@ function fileEntries(
     state.settings.noBuiltinRules || state.settings.noBuiltinVariables;
   // `.SUFFIXES` is a built-in entry until a makefile names it as a target
   // or GNU looks it up (which clears the mark) to set `$*` for the first
-  // recipe that runs.
-  const recipeRan = [...database.files.values()].some(
-    (node) => report(node)?.automatic,
-  );
+  // recipe that runs without a stem from a pattern.
+  const recipeRan = [...database.files.values()].some((node) => {
+    const found = report(node);
+    const staticStem = node.rules.some((rule) => rule.stem !== null);
+    return found?.automatic && !found.implicitRule && !staticStem;
+  });
   const entries: FileEntry[] = [];
   const named = new Set<string>();
   const add = (node: FileNode, builtinRecipe?: string | null) => {
