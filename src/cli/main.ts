@@ -125,9 +125,16 @@ async function run(
     );
   }
   try {
-    return await readAndBuild(options, diagnostics, level, session);
-  } finally {
+    const status = await readAndBuild(options, diagnostics, level, session);
     printDatabaseAtExit(session, options, diagnostics);
+    return status;
+  } catch (error) {
+    // GNU prints the database after the message of a fatal error.
+    if (!options.printDatabase || !session.state) throw error;
+    const status = reportFailure(error, diagnostics);
+    printDatabaseAtExit(session, options, diagnostics);
+    throw new ExitRequest(status);
+  } finally {
     if (printDirectory) {
       diagnostics.reporter.out(
         `${comment}${diagnostics.program}: Leaving directory '${process.cwd()}'\n`,

@@ -299,7 +299,19 @@ export function installImplicitRules(state: MakeState): void {
   const suffixes = suffixList(state);
   const recipeOf = (name: string): Recipe | null => {
     const own = converted.get(name);
-    if (own) return own;
+    if (own) {
+      const node = database.file(name)!;
+      if (node.rules.some((rule) => rule.prerequisites.length > 0)) {
+        // POSIX makes it an ordinary rule; GNU 4.3 warns and uses it.
+        if (state.posix) return null;
+        // Once for each time the pair is met: `.out` can be listed twice.
+        state.diagnostics.warning(
+          own.location,
+          'warning: ignoring prerequisites on suffix rule definition',
+        );
+      }
+      return own;
+    }
     if (!record.suffixRules) return null;
     const builtin = builtinSuffixRecipes.get(name);
     return builtin ?? null;

@@ -324,7 +324,7 @@ export class RuleRecorder {
     node.mentioned = true;
     node.isTarget = true;
     if (!node.location) node.location = rule.location;
-    let prerequisites = this.secondExpansionPending(rule, stem)
+    const prerequisites = this.secondExpansionPending(rule, stem)
       ? [
           {
             name: unescapeColons(rule.prerequisites),
@@ -333,18 +333,6 @@ export class RuleRecorder {
           },
         ]
       : splitPrerequisites(prerequisiteText);
-    if (prerequisites.length > 0 && this.isSuffixRule(target)) {
-      // GNU 4.3 warns (twice) and makes it a suffix rule all the same.
-      const location = recipe?.location ?? rule.location;
-      for (let i = 0; i < 2; i++) {
-        this.state.diagnostics.warning(
-          location,
-          'warning: ignoring prerequisites on suffix rule definition',
-        );
-      }
-      prerequisites = [];
-    }
-
     if (immediateSpecials.has(target)) this.applyImmediateSpecial(target);
     if (target === '.SUFFIXES' && prerequisites.length === 0) {
       node.rules.length = 0;
@@ -433,22 +421,6 @@ export class RuleRecorder {
       );
     }
     return [...unique];
-  }
-
-  /** `.c.o` or `.c` for suffixes `.SUFFIXES` lists now. */
-  private isSuffixRule(target: string): boolean {
-    if (!target.startsWith('.')) return false;
-    const node = this.state.database.file('.SUFFIXES');
-    if (!node) return false;
-    const suffixes = node.rules
-      .flatMap((r) => r.prerequisites)
-      .map((p) => p.name);
-    return suffixes.some(
-      (source) =>
-        target === source ||
-        (target.startsWith(source) &&
-          suffixes.includes(target.slice(source.length))),
-    );
   }
 
   private applyImmediateSpecial(target: string): void {

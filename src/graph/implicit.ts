@@ -64,19 +64,21 @@ export interface ImplicitSearchHooks {
  * does: rules whose target pattern matches are tried shortest stem first,
  * in order of definition for equal stems, first with prerequisites that
  * exist or ought to exist, then allowing prerequisites made by other rules.
- * An archive member `lib(member)` is then tried as `(member)`.
+ * An archive member `lib(member)` is then tried as `(member)`. `name` is
+ * the file's name if vpath has found it a new one in a GPATH directory.
  */
 export function findImplicitRule(
   state: MakeState,
   node: FileNode,
   hooks: ImplicitSearchHooks,
+  name: string = node.name,
 ): ImplicitMatch | null {
   installImplicitRules(state);
   const search = new Search(state, hooks);
   const explicit = node.rules.flatMap((rule) => rule.prerequisites);
-  const found = search.run(node.name, explicit, false, 0);
-  if (found || !isArchiveMember(node.name)) return found;
-  return search.run(node.name, explicit, true, 0);
+  const found = search.run(name, explicit, false, 0);
+  if (found || !isArchiveMember(name)) return found;
+  return search.run(name, explicit, true, 0);
 }
 
 /** A pattern rule that matched a name, waiting to be tried. */

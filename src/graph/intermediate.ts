@@ -38,6 +38,7 @@ export function implicitRuleFor(
   node: FileNode,
   stateOf: (node: FileNode) => ChainFileState,
   hooks: ImplicitSearchHooks,
+  name: string = node.name,
 ): ImplicitMatch | null {
   const maker = stateOf(node).alsoMadeBy;
   const made = maker ? stateOf(maker) : null;
@@ -45,7 +46,7 @@ export function implicitRuleFor(
     node.isTarget = true;
     return { ...made.implicit, recipe: null, prerequisites: [] };
   }
-  const match = findImplicitRule(state, node, hooks);
+  const match = findImplicitRule(state, node, hooks, name);
   if (match) recordMatch(state.database, node, match, stateOf);
   return match;
 }

@@ -25,7 +25,7 @@ import {
 import { ImplicitMatch } from './implicit';
 import { deleteIntermediateFiles, implicitRuleFor } from './intermediate';
 import { parseArchiveMember, touchArchiveMember } from './archive';
-import { findInVpath } from './vpath';
+import { findInVpath, findLibrary, isInGpath } from './vpath';
 import { patternScopes } from './scopes';
 import { suffixList } from './snap';
 
@@ -58,6 +58,18 @@ interface FileState {
   implicitSearched: boolean;
   /** The name found through vpath, if it was found there. */
   foundAs: string | null;
+  /** vpath has been searched for it (GNU does so when it first asks its time). */
+  vpathSearched?: boolean;
+  /**
+   * vpath found it in a GPATH directory: the name found is its name for
+   * good, even if it is remade, as with GNU's rename_file.
+   */
+  vpathKept?: boolean;
+  /**
+   * The file of the name vpath found, when the makefiles mention that one:
+   * GNU merges the two, and this one stands for that one from then on.
+   */
+  sameAs?: FileNode;
   /** Variables as seen from this file while it is built. */
   scope: VariableScope | null;
   /** Made on the way by a chain of implicit rules. */
@@ -304,10 +316,13 @@ export class Builder {
 
   /** The name the file is found by: its own, or one vpath found. */
   private pathOf(node: FileNode): string {
-    return this.fileState(node).foundAs ?? node.name;
+    const fileState = this.fileState(node);
+    if (fileState.sameAs) return this.pathOf(fileState.sameAs);
+    return fileState.foundAs ?? node.name;
   }
 
   private timeOf(node: FileNode): FileTime {
+    this.searchVpath(node);
     if (this.options.oldFiles.has(node.name)) {
       const time = this.times.get(this.pathOf(node));
       return time === missing ? missing : 0n;
@@ -344,6 +359,8 @@ export class Builder {
     node: FileNode,
     parent: FileNode | null,
   ): Promise<Status> {
+    const same = this.fileFor(node.name);
+    if (same !== node) return this.update(same, parent);
     const fileState = this.fileState(node);
     if (parent) fileState.parent = parent;
     // GNU starts the makefiles one level in.
@@ -405,8 +422,11 @@ export class Builder {
   } {
     const rule = node.rules[0] ?? null;
 
-    // Without an explicit recipe, look for an implicit rule.
+    // Without an explicit recipe, look for an implicit rule. As in GNU
+    // make, vpath is searched first: a name found in a GPATH directory is
+    // the file's name from then on, and the rule is searched for that.
     const explicitRecipe = rule?.recipe ?? null;
+    this.searchVpath(node);
     if (!explicitRecipe && !node.phony && !fileState.implicitSearched) {
       fileState.implicitSearched = true;
       fileState.implicit = implicitRuleFor(
@@ -420,10 +440,8 @@ export class Builder {
             return file ? this.scopeFor(file) : undefined;
           },
         },
+        fileState.vpathKept ? this.pathOf(node) : node.name,
       );
-    }
-    if (!explicitRecipe && !fileState.implicit && !node.phony) {
-      this.searchVpath(node, fileState);
     }
 
     // GNU puts the pattern rule's prerequisites before the explicit ones.
@@ -455,7 +473,7 @@ export class Builder {
     fileState.visiting = true;
     try {
       for (const prerequisite of plan.prerequisites) {
-        const dependency = this.state.database.enter(prerequisite.name);
+        const dependency = this.fileFor(prerequisite.name);
         if (this.fileState(dependency).visiting) {
           this.reportCircular(file, dependency);
           continue;
@@ -546,7 +564,7 @@ export class Builder {
     const intermediates: FileNode[] = [];
     const walked = [...prerequisites, ...this.groupPrerequisites(node, rule)];
     for (const prerequisite of walked) {
-      const dependency = this.state.database.enter(prerequisite.name);
+      const dependency = this.fileFor(prerequisite.name);
       const depState = this.fileState(dependency);
       if (depState.visiting) {
         this.reportCircular(node, dependency);
@@ -638,6 +656,12 @@ export class Builder {
       return 'succeeded';
     }
     this.debugLog?.basic(depth, `Must remake target '${node.name}'.`);
+    // A file that is remade is remade under its own name, not where vpath
+    // found it, unless that is a GPATH directory.
+    if (fileState.foundAs !== null && !fileState.vpathKept && recipe) {
+      this.debugLog?.basic(0, `  Ignoring VPATH name '${fileState.foundAs}'.`);
+      fileState.foundAs = null;
+    }
     const status = await this.remake(
       node,
       parent,
@@ -724,7 +748,9 @@ export class Builder {
       .filter((name) => name !== node.name)
       .flatMap((name) => {
         const other = this.state.database.file(name);
-        return other ? (this.groupRuleOf(other, group)?.prerequisites ?? []) : [];
+        return other
+          ? (this.groupRuleOf(other, group)?.prerequisites ?? [])
+          : [];
       });
   }
 
@@ -784,7 +810,7 @@ export class Builder {
     if (!log) return;
     for (const prerequisite of prerequisites) {
       const name = prerequisite.name;
-      const dependency = this.state.database.enter(name);
+      const dependency = this.fileFor(name);
       const target = node.name;
       if (prerequisite.orderOnly) {
         log.verbose(
@@ -1248,11 +1274,80 @@ export class Builder {
     return this.times.get(name) !== missing;
   }
 
-  private searchVpath(node: FileNode, fileState: FileState): void {
-    if (fileState.foundAs !== null) return;
-    if (this.times.get(node.name) !== missing) return;
-    const found = findInVpath(this.state, node.name);
-    if (found !== null) fileState.foundAs = found;
+  /**
+   * The file a name stands for: its own, or, once vpath has found it under
+   * a name the makefiles mention, the file of that name.
+   */
+  private fileFor(name: string): FileNode {
+    const node = this.state.database.enter(name);
+    this.searchVpath(node);
+    return this.fileState(node).sameAs ?? node;
+  }
+
+  /**
+   * GNU's search for a file that does not exist under its own name, done
+   * once, when its time is first needed: through vpath, then, for
+   * `-lname`, through `.LIBPATTERNS`. An archive member is looked for
+   * through its archive. A name found in a GPATH directory is kept for
+   * good; one the makefiles mention makes the two files one.
+   */
+  private searchVpath(node: FileNode): void {
+    const fileState = this.fileState(node);
+    if (fileState.vpathSearched) return;
+    fileState.vpathSearched = true;
+    const name = node.name;
+    let found: string | null = null;
+    let kept = false;
+    const member = parseArchiveMember(name);
+    if (member) {
+      const archive = this.fileFor(member.archive);
+      const archivePath = this.pathOf(archive);
+      if (archivePath === member.archive) return;
+      found = `${archivePath}(${member.member})`;
+      kept =
+        archive.name === archivePath || !!this.fileState(archive).vpathKept;
+    } else {
+      if (this.times.get(name) !== missing) return;
+      found = findInVpath(this.state, name);
+      if (found === null && name.startsWith('-l')) {
+        found = findLibrary(this.state, name, (element) =>
+          this.diagnostics.warning(
+            null,
+            `.LIBPATTERNS element '${element}' is not a pattern`,
+          ),
+        );
+      }
+      if (found === null) return;
+      kept = isInGpath(this.state, found, name);
+    }
+    const other = this.state.database.file(found);
+    if (other && other !== node) {
+      this.merge(node, other);
+      fileState.sameAs = other;
+      return;
+    }
+    fileState.foundAs = found;
+    fileState.vpathKept = kept;
+  }
+
+  /**
+   * Makes `node` part of `other`, which vpath found it to be, as GNU's
+   * rehash_file merges them: its prerequisites are added, its recipe used
+   * if the other has none (GNU also says which recipe wins when both have
+   * one; amake does not), and its flags carried over.
+   */
+  private merge(node: FileNode, other: FileNode): void {
+    const [rule, ...rest] = node.rules;
+    const target = other.rules[0];
+    if (rule && target && !rule.doubleColon && !target.doubleColon) {
+      target.prerequisites.push(...rule.prerequisites);
+      target.recipe ??= rule.recipe;
+    } else if (rule && !target) {
+      other.rules.push(rule, ...rest);
+    }
+    other.isTarget ||= node.isTarget;
+    other.phony ||= node.phony;
+    other.precious ||= node.precious;
   }
 
   private deleteIntermediates(): void {

@@ -1,38 +1,182 @@
 import { existsSync } from 'node:fs';
-import * as path from 'node:path';
 import { MakeState } from '../evaluate/state';
 import { matchPattern, parsePattern } from '../evaluate/text';
 
 /**
  * Looks for a file that does not exist as named in the directories of the
- * matching `vpath` directives, then in those of `VPATH`. Returns the path
- * it was found at, or null.
+ * matching `vpath` directives, then in those of `VPATH`, as GNU's
+ * vpath_search does. Returns the path it was found at, or null.
  */
 export function findInVpath(state: MakeState, name: string): string | null {
-  if (path.isAbsolute(name)) return null;
-  for (const directory of vpathDirectories(state, name)) {
-    const candidate = path.join(directory, name);
-    if (existsSync(candidate)) return candidate;
-  }
-  return null;
+  return searchVpath(state, name)?.path ?? null;
 }
 
-function vpathDirectories(state: MakeState, name: string): string[] {
-  const directories: string[] = [];
-  for (const entry of state.database.vpaths) {
+/** Where vpath found a file, and how early in the search. */
+interface VpathHit {
+  readonly path: string;
+  /** Which `vpath` directive, counting those that did not match too. */
+  readonly entryIndex: number;
+  /** Which directory of that directive. */
+  readonly directoryIndex: number;
+}
+
+function searchVpath(state: MakeState, name: string): VpathHit | null {
+  if (name.startsWith('/')) return null;
+  // A path vpath finds need not exist if the makefiles name it: any name
+  // will do for a file that is no target, only a target for a target.
+  const database = state.database;
+  const isTarget = database.file(name)?.isTarget ?? false;
+  const found = (candidate: string) => {
+    const mentioned = database.file(candidate);
+    if (mentioned && (!isTarget || mentioned.isTarget)) return true;
+    return existsSync(candidate);
+  };
+
+  const entries = state.database.vpaths;
+  for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
+    const entry = entries[entryIndex]!;
     const pattern = parsePattern(entry.pattern);
     const matches = pattern
       ? matchPattern(pattern, name) !== null
       : entry.pattern === name;
-    if (matches) directories.push(...entry.directories);
+    if (!matches) continue;
+    const directories = searchDirectories(entry.directories);
+    const directoryIndex = directories.findIndex((directory) =>
+      found(inDirectory(directory, name)),
+    );
+    if (directoryIndex >= 0) {
+      const path = inDirectory(directories[directoryIndex]!, name);
+      return { path, entryIndex, directoryIndex };
+    }
   }
-  // Looked up quietly: an unset VPATH is no --warn-undefined matter.
-  const variable = state.globalScope.lookup('VPATH');
-  const general = variable
+  const general = searchDirectories(pathList(state, 'VPATH'));
+  const directoryIndex = general.findIndex((directory) =>
+    found(inDirectory(directory, name)),
+  );
+  if (directoryIndex < 0) return null;
+  return {
+    path: inDirectory(general[directoryIndex]!, name),
+    entryIndex: entries.length,
+    directoryIndex,
+  };
+}
+
+/**
+ * Whether vpath found `path` (for the file `name`) in a directory that
+ * `GPATH` lists: such a file keeps the name vpath found, even when it is
+ * remade, as GNU's gpath_search decides.
+ */
+export function isInGpath(state: MakeState, path: string, name: string) {
+  const directory = path.slice(0, path.length - name.length - 1);
+  return searchDirectories(pathList(state, 'GPATH')).includes(directory);
+}
+
+/**
+ * The directories a library in the standard places may be in, as GNU make
+ * 4.3 searches them; the middle one is its configured libdir, which for
+ * Debian's build (the reference) is the multiarch directory.
+ */
+const standardDirectories = [
+  '/lib',
+  `/usr/lib/${multiarchTriplet()}`,
+  '/usr/local/lib',
+];
+
+function multiarchTriplet(): string {
+  const machines: Record<string, string> = {
+    x64: 'x86_64',
+    arm64: 'aarch64',
+    ia32: 'i386',
+    arm: 'arm',
+  };
+  const machine = machines[process.arch] ?? process.arch;
+  return process.arch === 'arm'
+    ? 'arm-linux-gnueabihf'
+    : `${machine}-linux-gnu`;
+}
+
+/**
+ * The file a `-lname` prerequisite stands for, as GNU's library_search
+ * finds it: each `.LIBPATTERNS` pattern (`lib%.so lib%.a`) with the name
+ * for its `%`, looked for in the current directory (which wins at once),
+ * through vpath, then in the standard directories; of the rest, the one
+ * found earliest in the vpath order wins, the standard directories last.
+ * `notPattern` hears of the elements that have no `%`.
+ */
+export function findLibrary(
+  state: MakeState,
+  name: string,
+  notPattern: (element: string) => void,
+): string | null {
+  const variable = state.globalScope.lookup('.LIBPATTERNS');
+  const patterns = variable
     ? state.expander.valueOf(variable, state.globalScope)
     : '';
-  for (const directory of general.split(/[ \t:]+/)) {
-    if (directory !== '') directories.push(directory);
+  const library = name.slice(2);
+
+  // The standard directories rank after every vpath directory.
+  const standardBase = Number.MAX_SAFE_INTEGER - standardDirectories.length;
+  let best: { path: string; entry: number; directory: number } | null = null;
+  for (const element of patterns.split(/[ \t\n]+/)) {
+    if (element === '') continue;
+    const pattern = parsePattern(element);
+    if (!pattern) {
+      notPattern(element);
+      continue;
+    }
+    const file = pattern.prefix + library + pattern.suffix;
+    if (existsSync(file)) return file;
+    const hit = searchVpath(state, file);
+    if (
+      hit &&
+      (best === null ||
+        hit.entryIndex < best.entry ||
+        (hit.entryIndex === best.entry && hit.directoryIndex < best.directory))
+    ) {
+      best = {
+        path: hit.path,
+        entry: hit.entryIndex,
+        directory: hit.directoryIndex,
+      };
+    }
+    standardDirectories.forEach((directory, index) => {
+      const path = `${directory}/${file}`;
+      const entry = standardBase + index;
+      if ((best === null || entry < best.entry) && existsSync(path)) {
+        best = { path, entry, directory: best?.directory ?? 0 };
+      }
+    });
   }
-  return directories;
+  return best?.path ?? null;
+}
+
+/**
+ * The words of a path variable (VPATH, GPATH), split at blanks and colons,
+ * expanded quietly: an unset one is no --warn-undefined matter.
+ */
+function pathList(state: MakeState, name: string): string[] {
+  const variable = state.globalScope.lookup(name);
+  if (!variable) return [];
+  const value = state.expander.valueOf(variable, state.globalScope);
+  return value.split(/[ \t:]+/);
+}
+
+/**
+ * A search path as GNU's construct_vpath_list keeps it: without empty
+ * entries and `.`, each without one trailing slash.
+ */
+function searchDirectories(directories: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let directory of directories) {
+    if (directory.length > 1 && directory.endsWith('/')) {
+      directory = directory.slice(0, -1);
+    }
+    if (directory !== '' && directory !== '.') kept.push(directory);
+  }
+  return kept;
+}
+
+/** `directory/name`, joined as GNU joins them: nothing is normalised. */
+function inDirectory(directory: string, name: string): string {
+  return directory.endsWith('/') ? directory + name : `${directory}/${name}`;
 }

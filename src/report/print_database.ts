@@ -393,15 +393,20 @@ function fileEntries(
   for (const name of commandLineFiles) {
     add(database.file(name) ?? new FileNode(name));
   }
-  for (const node of database.files.values()) add(node);
+  // GNU enters each makefile as it starts reading it (amake does once it
+  // has read them all), and a rule's prerequisites before its targets: the
+  // order decides which name moves on when two want the same slot.
+  for (const name of state.makefiles) {
+    add(database.file(name) ?? new FileNode(name));
+  }
   for (const node of database.files.values()) {
     for (const rule of node.rules) {
       for (const prerequisite of rule.prerequisites) {
-        add(
-          database.file(prerequisite.name) ?? new FileNode(prerequisite.name),
-        );
+        const name = prerequisite.name;
+        add(database.file(name) ?? new FileNode(name));
       }
     }
+    add(node);
   }
   return entries;
 }
