@@ -84,6 +84,8 @@ export class Evaluator {
     let text: string;
     try {
       text = readFileSync(name, 'latin1');
+      // A UTF-8 byte order mark is not part of the first line.
+      if (text.startsWith('\u00ef\u00bb\u00bf')) text = text.slice(3);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') return false;

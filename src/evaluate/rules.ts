@@ -1,6 +1,6 @@
 import { MakeError } from '../report/errors';
 import { parseModifiedAssignment, noModifiers } from '../parse/assignment';
-import { collapseContinuations } from '../parse/lines';
+import { collapseContinuations, removeComment } from '../parse/lines';
 import { Location } from '../parse/location';
 import { ExplicitRule, Prerequisite, Recipe, RecipeLine } from './database';
 import type { ReadContext } from './evaluator';
@@ -80,7 +80,8 @@ export class RuleRecorder {
       head = raw.slice(0, semicolon);
       recipeText = raw.slice(semicolon + 1);
     }
-    head = collapseContinuations(head, this.state.posix);
+    // No comment is left in it, but `\#` still becomes `#`.
+    head = removeComment(collapseContinuations(head, this.state.posix));
 
     // Expand word by word up to the first colon: what follows may be a
     // target-specific assignment, which must not be expanded yet.

@@ -5,6 +5,7 @@ import {
   Recipe,
 } from '../evaluate/database';
 import { installImplicitRules } from '../evaluate/builtins';
+import { expandFileName, hasGlobCharacters } from '../evaluate/glob';
 import { MakeState } from '../evaluate/state';
 import { Pattern, parsePattern } from '../evaluate/text';
 import { VariableScope, VariableSet, newVariable } from '../evaluate/variables';
@@ -321,10 +322,13 @@ class Search {
     directory: string,
   ): Prerequisite[] {
     if (!rule.secondExpansion) {
-      return rule.prerequisites.map((p) => ({
-        name: substituteStem(p.name, stem, directory),
-        orderOnly: p.orderOnly,
-      }));
+      // With the stem in place, a wildcard may now match files.
+      return rule.prerequisites.flatMap((p) =>
+        globbed(substituteStem(p.name, stem, directory)).map((name) => ({
+          name,
+          orderOnly: p.orderOnly,
+        })),
+      );
     }
     const scope = this.secondExpansionScope(fileName, explicit, fullStem);
     const names: Prerequisite[] = [];
@@ -347,7 +351,8 @@ class Search {
         const expanded = this.state.expander.expand(text, scope);
         const add = (piece: string) => {
           const name = percent >= 0 ? directory + piece : piece;
-          names.push({ name, orderOnly });
+          for (const each of globbed(name))
+            names.push({ name: each, orderOnly });
         };
         for (const piece of expanded.split(/[ \t\n]+/)) {
           // Until the order-only ones start, a `|` ends a name (`p1|p2`).
@@ -541,4 +546,9 @@ function targetPatternsOf(rule: PatternRule): (Pattern | null)[] {
     targetPatterns.set(rule, patterns);
   }
   return patterns;
+}
+
+/** A name with wildcards: the files it matches, or itself. */
+function globbed(name: string): string[] {
+  return hasGlobCharacters(name) ? expandFileName(name) : [name];
 }

@@ -570,7 +570,8 @@ export class Builder {
         this.reportCircular(node, dependency);
         continue;
       }
-      if (this.isPendingIntermediate(dependency) && !prerequisite.orderOnly) {
+      // An order-only one too waits for the target to need remaking.
+      if (this.isPendingIntermediate(dependency)) {
         const check = await this.checkIntermediate(dependency, timeBefore);
         if (check.status === 'failed') {
           failed = true;
@@ -578,7 +579,7 @@ export class Builder {
           continue;
         }
         if (check.status === 'question') return 'question';
-        if (check.mustMake) mustRemake = true;
+        if (check.mustMake && !prerequisite.orderOnly) mustRemake = true;
         intermediates.push(dependency);
         continue;
       }

@@ -95,8 +95,9 @@ export function collapseContinuations(text: string, posix = false): string {
 }
 
 /**
- * Cuts a line at its first `#` not quoted by a backslash; a `\#` becomes
- * `#`. Backslashes before a `#` are halved like those before a `%`.
+ * Cuts a line at its first `#` not quoted by a backslash and not inside a
+ * variable reference; a `\#` becomes `#`. Backslashes before a `#` are
+ * halved like those before a `%`.
  */
 export function removeComment(text: string): string {
   const hash = text.indexOf('#');
@@ -121,8 +122,27 @@ export function removeComment(text: string): string {
       i = j;
       continue;
     }
+    // Inside a variable reference `#` is no comment (GNU's "nocomment").
+    if (c === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) {
+      const end = referenceEnd(text, i + 1);
+      output += text.slice(i, end);
+      i = end;
+      continue;
+    }
     output += c;
     i++;
   }
   return output;
+}
+
+/** The index just past the reference whose opener is at `open`. */
+function referenceEnd(text: string, open: number): number {
+  const opener = text[open];
+  const closer = opener === '(' ? ')' : '}';
+  let depth = 0;
+  for (let i = open + 1; i < text.length; i++) {
+    if (text[i] === opener) depth++;
+    else if (text[i] === closer && --depth < 0) return i + 1;
+  }
+  return text.length;
 }

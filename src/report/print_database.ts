@@ -13,6 +13,13 @@
  * - recipes defined under another `.RECIPEPREFIX` print with the final
  *   one, without GNU's `.RECIPEPREFIX = ` lines, since amake does not keep
  *   the prefix each recipe was read with.
+ *
+ * Known differences that could be closed:
+ * - the rules of a double-colon target share one state in amake, where
+ *   GNU keeps one per rule (so under -q, rules after the first that needs
+ *   remaking show as updated too);
+ * - GNU clears the intermediate mark of an existing `.INTERMEDIATE` file
+ *   that an implicit rule uses; amake still shows it.
  */
 
 import {
@@ -38,7 +45,7 @@ export type ReportedTime =
   | { readonly kind: 'missing' }
   /** `-o`: older than anything. */
   | { readonly kind: 'old' }
-  /** Remade under -n, -t or -q, or named by -W: newer than anything. */
+  /** Its recipe ran under -n, -t touched it, or -W named it: newest. */
   | { readonly kind: 'new' }
   | { readonly kind: 'time'; readonly nanoseconds: bigint };
 
