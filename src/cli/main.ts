@@ -558,7 +558,8 @@ function defineCommandLineVariables(
       assignment.operator,
       assignment.value,
       'command line',
-      { file: '<command-line>', line: 0 },
+      // Errors in its value are blamed on the line that expands it.
+      null,
       false,
     );
   }

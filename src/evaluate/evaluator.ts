@@ -148,7 +148,7 @@ export class Evaluator {
     // Inside a `define` that a false conditional skips: wait for `endef`.
     if (context.inIgnoredDefine) {
       const first = firstWord(
-        removeComment(collapseContinuations(raw, this.state.posix)),
+        removeComment(collapseContinuations(raw, this.state.posix)).trimStart(),
       );
       if (first === 'endef') context.inIgnoredDefine = false;
       return;
@@ -311,7 +311,7 @@ export class Evaluator {
     operator: string,
     value: string,
     origin: Origin,
-    location: Location,
+    location: Location | null,
     inTarget: boolean,
   ) {
     const state = this.state;

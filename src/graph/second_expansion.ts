@@ -93,7 +93,9 @@ function expandRule(
         continue;
       }
       const pattern = parsePattern(found.name);
-      const name = pattern ? pattern.prefix + stem + pattern.suffix : found.name;
+      const name = pattern
+        ? pattern.prefix + stem + pattern.suffix
+        : found.name;
       if (name !== '') done.push({ ...found, name });
     }
   });

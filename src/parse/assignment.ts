@@ -47,6 +47,9 @@ export function parseAssignment(text: string): Assignment | null {
   while (i < text.length) {
     const c = text[i++]!;
     if (c === '#') return null;
+    // After a blank only an operator may follow: `define $(x) =` is no
+    // variable named "define $(x)".
+    if (nameEnd >= 0 && c === '$') return null;
     if (c === '$') {
       i = skipReference(text, i);
       if (i < 0) return null;
