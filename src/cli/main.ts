@@ -17,7 +17,11 @@ import { LocalExecutor } from '../execute/local';
 import { DebugLog, parseDebugFlags } from '../report/debug_log';
 import { ExitRequest, MakeError } from '../report/errors';
 import { formatDatabase } from '../report/print_database';
-import { ConsoleReporter, Diagnostics } from '../report/reporter';
+import {
+  AnnouncingReporter,
+  ConsoleReporter,
+  Diagnostics,
+} from '../report/reporter';
 import {
   Options,
   UsageError,
@@ -47,12 +51,12 @@ function amakeExecutable(): string {
 
 /** Runs amake with the process's arguments and exits with its status. */
 export function main(): void {
-  const reporter = new ConsoleReporter();
+  const reporter = new AnnouncingReporter(new ConsoleReporter());
   const level = Number.parseInt(process.env.MAKELEVEL ?? '0', 10) || 0;
   const name = path.basename(process.argv[1] ?? 'amake');
   const program = level > 0 ? `${name}[${level}]` : name;
   const diagnostics = new Diagnostics(reporter, program);
-  run(process.argv.slice(2), diagnostics, level).then(
+  run(process.argv.slice(2), diagnostics, reporter, level).then(
     (status) => process.exit(status),
     (error: unknown) => process.exit(reportFailure(error, diagnostics)),
   );
@@ -82,6 +86,7 @@ function reportFailure(error: unknown, diagnostics: Diagnostics): number {
 async function run(
   args: string[],
   diagnostics: Diagnostics,
+  reporter: AnnouncingReporter,
   level: number,
 ): Promise<number> {
   // The command line: MAKEFLAGS from the environment, then the arguments.
@@ -112,15 +117,17 @@ async function run(
       throw new MakeError(`${directory}: No such file or directory`);
     }
   }
-  // A make restarted to read remade makefiles said all this already.
   const printDirectory =
-    restarts === 0 &&
-    (options.printDirectory ??
-      ((level > 0 || options.directories.length > 0) && !options.silent));
+    options.printDirectory ??
+    ((level > 0 || options.directories.length > 0) && !options.silent);
   // With -p, GNU comments these lines out, as all its other output.
   const comment = options.printDatabase ? '# ' : '';
-  if (printDirectory) {
-    diagnostics.reporter.out(
+  // A make restarted to read remade makefiles may have said it already.
+  const announcedBefore = process.env.AMAKE_ANNOUNCED === '1';
+  delete process.env.AMAKE_ANNOUNCED;
+  if (printDirectory && announcedBefore) reporter.markAnnounced();
+  if (printDirectory && !announcedBefore) {
+    reporter.announce(
       `${comment}${diagnostics.program}: Entering directory '${process.cwd()}'\n`,
     );
   }
@@ -135,7 +142,7 @@ async function run(
     printDatabaseAtExit(session, options, diagnostics);
     throw new ExitRequest(status);
   } finally {
-    if (printDirectory) {
+    if (printDirectory && reporter.announced && !announcedBefore) {
       diagnostics.reporter.out(
         `${comment}${diagnostics.program}: Leaving directory '${process.cwd()}'\n`,
       );
@@ -328,7 +335,11 @@ async function readAndBuild(
   }
   if (remade.length > 0) {
     session.state = null;
-    return restart(session.debug);
+    return restart(
+      session.debug,
+      diagnostics.reporter instanceof AnnouncingReporter &&
+        diagnostics.reporter.announced,
+    );
   }
 
   // Goals: the command line's, or the default goal.
@@ -362,13 +373,17 @@ async function readAndBuild(
  * Runs amake again with the same arguments, as GNU make re-executes itself
  * after remaking a makefile, and returns its exit status.
  */
-function restart(debug: DebugLog | null): number {
+function restart(debug: DebugLog | null, announced: boolean): number {
   process.chdir(startDirectory);
   const command = process.argv.slice(1).join(' ');
   debug?.basic(0, `Re-executing[${restarts + 1}]: ${command}`);
   const result = spawnSync(process.execPath, process.argv.slice(1), {
     stdio: 'inherit',
-    env: { ...process.env, MAKE_RESTARTS: String(restarts + 1) },
+    env: {
+      ...process.env,
+      MAKE_RESTARTS: String(restarts + 1),
+      ...(announced ? { AMAKE_ANNOUNCED: '1' } : {}),
+    },
   });
   return result.status ?? 2;
 }
@@ -476,7 +491,7 @@ function defineStartupVariables(
   simple('MAKE_COMMAND', executable);
   simple('MAKE_VERSION', '4.3');
   simple('MAKE_HOST', 'x86_64-pc-linux-gnu');
-  simple('CURDIR', process.cwd());
+  state.define('CURDIR', process.cwd(), 'simple', 'file', null);
   // GNU ignores SHELL from the environment, yet calls it a makefile's.
   state.define(
     'SHELL',
@@ -499,10 +514,12 @@ function defineStartupVariables(
   );
   simple('.LIBPATTERNS', 'lib%.so lib%.a');
   simple('SUFFIXES', options.noBuiltinRules ? '' : defaultSuffixes);
-  simple('.DEFAULT_GOAL', '');
+  state.define('.DEFAULT_GOAL', '', 'simple', 'file', null);
   simple('.RECIPEPREFIX', '');
   simple('.VARIABLES', '');
-  simple('MAKECMDGOALS', options.goals.join(' '));
+  if (options.goals.length > 0) {
+    simple('MAKECMDGOALS', options.goals.join(' '));
+  }
   defineMakeflags(state, options, false);
   if (restarts > 0) simple('MAKE_RESTARTS', String(restarts));
   for (const letter of ['@', '%', '<', '?', '^', '+', '*']) {

@@ -451,13 +451,15 @@ export class Evaluator {
       }
       return;
     }
+    // As GNU's construct_vpath_list keeps them: one trailing slash goes,
+    // and `.` is no search directory.
     const directories = fields
       .slice(1)
       .flatMap((field) => field.split(':'))
-      .filter((directory) => directory !== '')
       .map((directory) =>
-        directory.length > 1 ? directory.replace(/\/+$/, '') : directory,
-      );
+        directory.length > 1 ? directory.replace(/\/$/, '') : directory,
+      )
+      .filter((directory) => directory !== '' && directory !== '.');
     if (directories.length > 0) vpaths.push({ pattern, directories });
   }
 

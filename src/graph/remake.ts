@@ -939,6 +939,7 @@ export class Builder {
     };
     const listener: JobListener = {
       commandStarting: (command) => {
+        if (command.run) this.diagnostics.reporter.startOutput?.();
         if (this.options.trace) {
           this.diagnostics.reporter.out(command.text + '\n');
           return;

@@ -22,16 +22,7 @@ interface VpathHit {
 
 function searchVpath(state: MakeState, name: string): VpathHit | null {
   if (name.startsWith('/')) return null;
-  // A path vpath finds need not exist if the makefiles name it: any name
-  // will do for a file that is no target, only a target for a target.
-  const database = state.database;
-  const isTarget = database.file(name)?.isTarget ?? false;
-  const found = (candidate: string) => {
-    const mentioned = database.file(candidate);
-    if (mentioned && (!isTarget || mentioned.isTarget)) return true;
-    return existsSync(candidate);
-  };
-
+  const lookIn = vpathLookup(state, name);
   const entries = state.database.vpaths;
   for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
     const entry = entries[entryIndex]!;
@@ -40,24 +31,57 @@ function searchVpath(state: MakeState, name: string): VpathHit | null {
       ? matchPattern(pattern, name) !== null
       : entry.pattern === name;
     if (!matches) continue;
-    const directories = searchDirectories(entry.directories);
-    const directoryIndex = directories.findIndex((directory) =>
-      found(inDirectory(directory, name)),
-    );
-    if (directoryIndex >= 0) {
-      const path = inDirectory(directories[directoryIndex]!, name);
-      return { path, entryIndex, directoryIndex };
-    }
+    const hit = firstHit(entry.directories, lookIn);
+    if (hit) return { ...hit, entryIndex };
   }
   const general = searchDirectories(pathList(state, 'VPATH'));
-  const directoryIndex = general.findIndex((directory) =>
-    found(inDirectory(directory, name)),
-  );
-  if (directoryIndex < 0) return null;
-  return {
-    path: inDirectory(general[directoryIndex]!, name),
-    entryIndex: entries.length,
-    directoryIndex,
+  const hit = firstHit(general, lookIn);
+  return hit ? { ...hit, entryIndex: entries.length } : null;
+}
+
+function firstHit(
+  directories: readonly string[],
+  lookIn: (directory: string) => string | null,
+): { path: string; directoryIndex: number } | null {
+  for (let i = 0; i < directories.length; i++) {
+    const path = lookIn(directories[i]!);
+    if (path !== null) return { path, directoryIndex: i };
+  }
+  return null;
+}
+
+/**
+ * How GNU's selective_vpath_search looks for `name` in one directory: the
+ * path it answers with, or null. A path the makefiles name counts even if
+ * it does not exist: any such path for a file that is no target, only a
+ * target for a target.
+ */
+function vpathLookup(
+  state: MakeState,
+  name: string,
+): (directory: string) => string | null {
+  const database = state.database;
+  const isTarget = database.file(name)?.isTarget ?? false;
+  const mentioned = (path: string) => {
+    const file = database.file(path);
+    return !!file && (!isTarget || file.isTarget);
+  };
+  const slash = name.lastIndexOf('/');
+  const prefix = slash > 0 ? name.slice(0, slash) : '';
+  const base = slash > 0 ? name.slice(slash + 1) : name;
+  return (directory) => {
+    const head = prefix === '' ? directory : `${directory}/${prefix}`;
+    if (!head.endsWith('/')) {
+      const path = `${head}/${base}`;
+      return mentioned(path) || existsSync(path) ? path : null;
+    }
+    // A directory still ending in a slash (`/`, or `dir//` less one): GNU
+    // puts back the slash it expects over the first character of the name,
+    // and answers with that path (`dir//.c` for `dir/` and `b.c`).
+    const path = head + base;
+    const mangled = `${head}/${base.slice(1)}`;
+    if (mentioned(path)) return mangled;
+    return existsSync(path) && existsSync(mangled) ? mangled : null;
   };
 }
 
@@ -174,9 +198,4 @@ function searchDirectories(directories: readonly string[]): string[] {
     if (directory !== '' && directory !== '.') kept.push(directory);
   }
   return kept;
-}
-
-/** `directory/name`, joined as GNU joins them: nothing is normalised. */
-function inDirectory(directory: string, name: string): string {
-  return directory.endsWith('/') ? directory + name : `${directory}/${name}`;
 }

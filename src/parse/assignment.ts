@@ -139,9 +139,6 @@ export function parseModifiedAssignment(
       case 'export':
         modifiers.export = true;
         break;
-      case 'unexport':
-        modifiers.unexport = true;
-        break;
       case 'override':
         modifiers.override = true;
         break;

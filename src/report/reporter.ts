@@ -10,6 +10,49 @@ export interface Reporter {
   out(text: string): void;
   /** Diagnostics (stderr). */
   err(text: string): void;
+  /** Output that amake does not write itself (a job's) is about to start. */
+  startOutput?(): void;
+}
+
+/**
+ * Holds back `make: Entering directory` until something is output, as GNU
+ * make does, so that a make with nothing to say says nothing.
+ */
+export class AnnouncingReporter implements Reporter {
+  private pending: string | null = null;
+  /** The announcement has been made. */
+  announced = false;
+
+  constructor(private readonly inner: Reporter) {}
+
+  /** Sets the text to print before the first output. */
+  announce(text: string): void {
+    this.pending = text;
+  }
+
+  /** Someone else (the make that restarted this one) made it already. */
+  markAnnounced(): void {
+    this.pending = null;
+    this.announced = true;
+  }
+
+  startOutput(): void {
+    if (this.pending === null) return;
+    const text = this.pending;
+    this.pending = null;
+    this.announced = true;
+    this.inner.out(text);
+  }
+
+  out(text: string): void {
+    this.startOutput();
+    this.inner.out(text);
+  }
+
+  err(text: string): void {
+    this.startOutput();
+    this.inner.err(text);
+  }
 }
 
 /**
