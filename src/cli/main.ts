@@ -136,10 +136,12 @@ async function run(
     printDatabaseAtExit(session, options, diagnostics);
     return status;
   } catch (error) {
-    // GNU prints the database after the message of a fatal error.
-    if (!options.printDatabase || !session.state) throw error;
+    // The message comes before the directory is left, and before the
+    // database GNU prints after a fatal error.
     const status = reportFailure(error, diagnostics);
-    printDatabaseAtExit(session, options, diagnostics);
+    if (options.printDatabase && session.state) {
+      printDatabaseAtExit(session, options, diagnostics);
+    }
     throw new ExitRequest(status);
   } finally {
     if (printDirectory && reporter.announced && !announcedBefore) {

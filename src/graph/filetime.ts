@@ -54,8 +54,13 @@ function mayExist(file: string): boolean {
   if (names === undefined) {
     try {
       names = new Set(readdirSync(directory, { encoding: 'latin1' }));
-    } catch {
-      names = null;
+    } catch (error) {
+      // A directory that is not there holds nothing: the implicit rule
+      // search asks about many names in RCS/ and SCCS/, and each would
+      // otherwise cost a stat. One that cannot be read may still let a
+      // stat through, so it answers nothing.
+      const code = (error as NodeJS.ErrnoException).code;
+      names = code === 'ENOENT' || code === 'ENOTDIR' ? new Set() : null;
     }
     directories.set(directory, names);
   }

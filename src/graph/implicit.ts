@@ -7,7 +7,7 @@ import {
 import { installImplicitRules } from '../evaluate/builtins';
 import { expandFileName, hasGlobCharacters } from '../evaluate/glob';
 import { MakeState } from '../evaluate/state';
-import { Pattern, parsePattern } from '../evaluate/text';
+import { parsePattern } from '../evaluate/text';
 import { VariableScope, VariableSet, newVariable } from '../evaluate/variables';
 import { patternScopes } from './scopes';
 import { findInVpath } from './vpath';
@@ -86,6 +86,9 @@ export function findImplicitRule(
 interface Candidate {
   rule: PatternRule | null;
   readonly targetIndex: number;
+  /** The target pattern's text around its `%`. */
+  readonly prefix: string;
+  readonly suffix: string;
   /** The length of the stem, directory included, for the ordering. */
   readonly stemLength: number;
   readonly order: number;
@@ -165,11 +168,13 @@ class Search {
         const rule = candidate.rule;
         if (rule === null) continue;
         if (intermediateOk && rule.terminal) continue;
-        const target = parsePattern(rule.targets[candidate.targetIndex]!)!;
         const stemStart =
-          target.prefix.length +
+          candidate.prefix.length +
           (candidate.directoryKept ? directory.length : 0);
-        const stem = name.slice(stemStart, name.length - target.suffix.length);
+        const stem = name.slice(
+          stemStart,
+          name.length - candidate.suffix.length,
+        );
         const fullStem = candidate.directoryKept ? directory + stem : stem;
         const found = this.tryRule(
           fileName,
@@ -195,46 +200,43 @@ class Search {
   ): { candidates: Candidate[]; specificRuleMatched: boolean } {
     const candidates: Candidate[] = [];
     let specificRuleMatched = false;
-    for (const rule of this.state.database.patternRules) {
-      // A rule with prerequisites and no recipe cancels, and is not used.
-      if (hasPrerequisites(rule) && rule.recipe === null) continue;
-      if (this.inUse.has(rule)) continue;
-      const parsedTargets = targetPatternsOf(rule);
-      rule.targets.forEach((targetText, targetIndex) => {
-        const target = parsedTargets[targetIndex];
-        // Most rules fail here, before anything is sliced.
-        if (!target || !name.endsWith(target.suffix)) return;
-        // A match-anything rule cannot make an intermediate file.
-        const matchAnything = target.prefix === '' && target.suffix === '';
-        if (recursions > 0 && matchAnything && !rule.terminal) return;
+    const index = targetIndexOf(this.state.database.patternRules);
+    const last = name.length > 0 ? name[name.length - 1]! : '';
+    const targets = index.byLastCharacter.get(last) ?? index.emptySuffix;
+    const checkInUse = this.inUse.size > 0;
+    for (const target of targets) {
+      const rule = target.rule;
+      if (checkInUse && this.inUse.has(rule)) continue;
+      const { prefix, suffix } = target;
+      if (!name.endsWith(suffix)) continue;
+      // A match-anything rule cannot make an intermediate file.
+      if (recursions > 0 && target.matchAnything && !rule.terminal) continue;
 
-        // GNU's arithmetic: the stem is never empty, except where the
-        // directory has been taken off.
-        const patternLength = target.prefix.length + 1 + target.suffix.length;
-        if (patternLength > name.length) return;
-        let stemLength = name.length - patternLength + 1;
-        const directoryKept = directory !== '' && !targetText.includes('/');
-        let start = target.prefix.length;
-        if (directoryKept) {
-          if (directory.length > stemLength) return;
-          stemLength -= directory.length;
-          start += directory.length;
-        }
-        const prefixAt = directoryKept ? directory.length : 0;
-        if (name.slice(prefixAt, start) !== target.prefix) return;
-        if (name.slice(start + stemLength) !== target.suffix) return;
+      // GNU's arithmetic: the stem is never empty, except where the
+      // directory has been taken off.
+      const patternLength = prefix.length + 1 + suffix.length;
+      if (patternLength > name.length) continue;
+      let stemLength = name.length - patternLength + 1;
+      const directoryKept = directory !== '' && !target.hasSlash;
+      if (directoryKept) {
+        if (directory.length > stemLength) continue;
+        stemLength -= directory.length;
+      }
+      const prefixAt = directoryKept ? directory.length : 0;
+      if (!name.startsWith(prefix, prefixAt)) continue;
 
-        if (!matchAnything) specificRuleMatched = true;
-        // A rule with neither prerequisites nor recipe (`%.c:`, made for
-        // each known suffix) only keeps match-anything rules away.
-        if (!hasPrerequisites(rule) && rule.recipe === null) return;
-        candidates.push({
-          rule,
-          targetIndex,
-          stemLength: stemLength + (directoryKept ? directory.length : 0),
-          order: candidates.length,
-          directoryKept,
-        });
+      if (!target.matchAnything) specificRuleMatched = true;
+      // A rule with neither prerequisites nor recipe (`%.c:`, made for
+      // each known suffix) only keeps match-anything rules away.
+      if (target.blocksOnly) continue;
+      candidates.push({
+        rule,
+        targetIndex: target.targetIndex,
+        prefix,
+        suffix,
+        stemLength: stemLength + (directoryKept ? directory.length : 0),
+        order: candidates.length,
+        directoryKept,
       });
     }
     return { candidates, specificRuleMatched };
@@ -390,6 +392,8 @@ class Search {
     define('@', member ? member.archive : fileName);
     define('%', member ? member.member : '');
     define('*', fullStem);
+    // What `%` becomes when the directory is kept out of the stem.
+    define('*F', fullStem.slice(fullStem.lastIndexOf('/') + 1));
     define('<', normal[0] ?? '');
     define('^', [...new Set(normal)].join(' '));
     define('+', normal.join(' '));
@@ -536,16 +540,91 @@ function archiveParts(
   return { archive: name.slice(0, open), member: name.slice(open + 1, -1) };
 }
 
-/** The target patterns of each rule, parsed once. */
-const targetPatterns = new WeakMap<PatternRule, (Pattern | null)[]>();
+/** One target pattern of a pattern rule that can be used. */
+interface TargetEntry {
+  readonly rule: PatternRule;
+  readonly targetIndex: number;
+  readonly prefix: string;
+  readonly suffix: string;
+  /** The target is `%` alone. */
+  readonly matchAnything: boolean;
+  /** The name's directory is matched by the pattern, not kept aside. */
+  readonly hasSlash: boolean;
+  /** The rule has neither prerequisites nor a recipe. */
+  readonly blocksOnly: boolean;
+}
 
-function targetPatternsOf(rule: PatternRule): (Pattern | null)[] {
-  let patterns = targetPatterns.get(rule);
-  if (!patterns) {
-    patterns = rule.targets.map((target) => parsePattern(target));
-    targetPatterns.set(rule, patterns);
+/**
+ * The target patterns of the usable pattern rules, grouped by the last
+ * character of their suffix, each group in the rules' order with the
+ * patterns of empty suffix merged in. Every file without a recipe is
+ * searched for, and most rules cannot end its name: a group holds those
+ * that may.
+ */
+interface TargetIndex {
+  /** What the index was built from, to see that the rules changed. */
+  readonly length: number;
+  readonly first: PatternRule | undefined;
+  readonly last: PatternRule | undefined;
+  readonly byLastCharacter: Map<string, TargetEntry[]>;
+  readonly emptySuffix: TargetEntry[];
+}
+
+const targetIndexes = new WeakMap<readonly PatternRule[], TargetIndex>();
+
+/**
+ * The index of `rules`, built again when they changed. The list is only
+ * ever replaced as a whole (installImplicitRules) or added to (`$(eval)`
+ * of a pattern rule), so its length and ends tell a change.
+ */
+function targetIndexOf(rules: readonly PatternRule[]): TargetIndex {
+  const known = targetIndexes.get(rules);
+  if (
+    known &&
+    known.length === rules.length &&
+    known.first === rules[0] &&
+    known.last === rules[rules.length - 1]
+  ) {
+    return known;
   }
-  return patterns;
+  const entries: TargetEntry[] = [];
+  for (const rule of rules) {
+    // A rule with prerequisites and no recipe cancels, and is not used.
+    const prerequisites = hasPrerequisites(rule);
+    if (prerequisites && rule.recipe === null) continue;
+    rule.targets.forEach((text, targetIndex) => {
+      const pattern = parsePattern(text);
+      if (!pattern) return;
+      entries.push({
+        rule,
+        targetIndex,
+        prefix: pattern.prefix,
+        suffix: pattern.suffix,
+        matchAnything: pattern.prefix === '' && pattern.suffix === '',
+        hasSlash: text.includes('/'),
+        blocksOnly: !prerequisites && rule.recipe === null,
+      });
+    });
+  }
+  const byLastCharacter = new Map<string, TargetEntry[]>();
+  for (const entry of entries) {
+    const last = entry.suffix[entry.suffix.length - 1];
+    if (last !== undefined && !byLastCharacter.has(last)) {
+      byLastCharacter.set(
+        last,
+        entries.filter((e) => e.suffix === '' || e.suffix.endsWith(last)),
+      );
+    }
+  }
+  const index: TargetIndex = {
+    length: rules.length,
+    first: rules[0],
+    last: rules[rules.length - 1],
+    byLastCharacter,
+    emptySuffix: entries.filter((entry) => entry.suffix === ''),
+  };
+  targetIndexes.set(rules, index);
+  return index;
 }
 
 /** A name with wildcards: the files it matches, or itself. */

@@ -13,6 +13,8 @@ import { expandSecondPrerequisites } from './second_expansion';
 export function finishDatabase(state: MakeState): void {
   const database = state.database;
   state.databaseFinished = true;
+
+  // The second expansion first: the files it names count in what follows.
   const withVariableSets = state.secondExpansion
     ? expandSecondPrerequisites(state)
     : new Set<FileNode>();
