@@ -59,6 +59,8 @@ export class FileNode {
   intermediate = false;
   secondary = false;
   notIntermediate = false;
+  /** `.LOW_RESOLUTION_TIME`: its time is known to the second only. */
+  lowResolutionTime = false;
   /** One of GNU's built-in suffix rules (`.c.o`); `-p` hides it under -r. */
   builtin = false;
   /** Named on the command line or a rule, as opposed to found by search. */

@@ -244,14 +244,14 @@ export class Evaluator {
       const name = state.expander.expand(rest, context.scope).trim();
       if (name === '')
         throw new MakeError('empty variable name', context.location);
-      const existing = context.scope.set.get(name);
+      const existing = state.globals.get(name);
       if (!existing || existing.origin === 'override' || modifiers.override) {
-        context.scope.set.delete(name);
+        state.globals.delete(name);
       } else if (
         existing.origin !== 'command line' &&
         existing.origin !== 'environment override'
       ) {
-        context.scope.set.delete(name);
+        state.globals.delete(name);
       }
       return;
     }
@@ -283,8 +283,10 @@ export class Evaluator {
       operator = assignment!.operator;
       value = assignment!.value;
     }
+    // Lookups see the scope being read in (a `$(foreach)` variable, say);
+    // the definition is global all the same, as in GNU make.
     const variable = this.defineVariable(
-      context.scope.set,
+      state.globals,
       context.scope,
       name,
       operator,

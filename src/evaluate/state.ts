@@ -75,9 +75,12 @@ export class MakeState implements ExpansionHost {
     return this.settings.warnUndefined;
   }
 
-  /** `$(eval)` defines globally, even inside `$(call)` or `$(foreach)`. */
-  evaluate(text: string, _scope: VariableScope): void {
-    this.evaluateHook(text, this.globalScope);
+  /**
+   * `$(eval)` sees the variables of the `$(call)` or `$(foreach)` it is in,
+   * but what it defines is global (see Evaluator.assign).
+   */
+  evaluate(text: string, scope: VariableScope): void {
+    this.evaluateHook(text, scope);
   }
 
   shell(command: string, scope: VariableScope): ShellResult {

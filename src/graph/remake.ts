@@ -599,7 +599,7 @@ export class Builder {
       const changed =
         depState.remade &&
         (depTime !== depTimeBefore || depTimeBefore === missing);
-      if (changed || depTime > timeBefore) {
+      if (changed || isNewer(depTime, timeBefore, node.lowResolutionTime)) {
         mustRemake = true;
         newer.push(dependency);
       }
@@ -1553,4 +1553,22 @@ function isQuotedBackslash(text: string, index: number): boolean {
   let count = 0;
   for (let j = index - 1; j >= 0 && text[j] === '\\'; j--) count++;
   return count % 2 === 1;
+}
+
+const nanosecondsPerSecond = 1_000_000_000n;
+
+/**
+ * Whether a prerequisite is newer than its target. A target whose time
+ * is known to the second only (`.LOW_RESOLUTION_TIME`, a whole second) is
+ * compared to the second.
+ */
+function isNewer(
+  prerequisite: FileTime,
+  target: FileTime,
+  lowResolution: boolean,
+): boolean {
+  if (lowResolution && target > 0n && target % nanosecondsPerSecond === 0n) {
+    return prerequisite / nanosecondsPerSecond > target / nanosecondsPerSecond;
+  }
+  return prerequisite > target;
 }

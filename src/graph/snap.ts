@@ -41,6 +41,7 @@ export function finishDatabase(state: MakeState): void {
   markAll('.PRECIOUS', (node) => (node.precious = true));
   markAll('.INTERMEDIATE', (node) => (node.intermediate = true));
   markAll('.NOTINTERMEDIATE', (node) => (node.notIntermediate = true));
+  markAll('.LOW_RESOLUTION_TIME', (node) => (node.lowResolutionTime = true));
   const secondary = markAll('.SECONDARY', (node) => {
     node.secondary = true;
     node.intermediate = true;
