@@ -3,6 +3,7 @@ import { existsSync, realpathSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { Evaluator } from '../evaluate/evaluator';
 import { expandFileNames } from '../evaluate/filenames';
+import { readDirectoryNow } from '../evaluate/glob';
 import {
   defaultSuffixes,
   defineBuiltins,
@@ -474,6 +475,7 @@ function defineMakeflags(
 }
 
 function defaultMakefile(): string[] {
+  readDirectoryNow('.');
   for (const name of ['GNUmakefile', 'makefile', 'Makefile']) {
     if (statSync(name, { throwIfNoEntry: false })?.isFile()) return [name];
   }

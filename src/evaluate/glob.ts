@@ -229,14 +229,9 @@ function matchInDirectory(
   directoriesOnly: boolean,
 ): string[] {
   const matcher = compileComponent(pattern);
-  let names: string[];
-  try {
-    names = readdirSync(toFileSystem(directory === '' ? '.' : directory), {
-      encoding: 'buffer',
-    }).map(fromFileSystem);
-  } catch {
-    return [];
-  }
+  const listed = directoryEntries(directory === '' ? '.' : directory);
+  if (listed === null) return [];
+  const names = [...listed];
   // readdir leaves out `.` and `..`, which glob lists; only a pattern that
   // starts with a literal dot can match them anyway.
   if (matcher.leadingDot) names.push('.', '..');
@@ -401,4 +396,35 @@ function isDirectory(name: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The names in each directory a wildcard has looked at, read once for the
+ * whole run: GNU make caches directory contents the same way, so a wildcard
+ * does not see files that recipes create after the directory was read.
+ */
+const directoryCache = new Map<string, readonly string[] | null>();
+
+function directoryEntries(directory: string): readonly string[] | null {
+  let names = directoryCache.get(directory);
+  if (names === undefined) {
+    try {
+      names = readdirSync(toFileSystem(directory), {
+        encoding: 'buffer',
+      }).map(fromFileSystem);
+    } catch {
+      names = null;
+    }
+    directoryCache.set(directory, names);
+  }
+  return names;
+}
+
+/**
+ * Reads a directory into the cache now. GNU make reads the current
+ * directory as it starts (looking for its makefile), so later wildcards
+ * there see it as it was then.
+ */
+export function readDirectoryNow(directory: string): void {
+  directoryEntries(directory);
 }

@@ -1,5 +1,4 @@
 import { readdirSync, statSync } from 'node:fs';
-import * as path from 'node:path';
 import { archiveMemberDate, parseArchiveMember } from './archive';
 
 /** A modification time in nanoseconds; `missing` for no file. */
@@ -25,6 +24,18 @@ export class FileTimes {
     return time;
   }
 
+  /**
+   * Whether the file exists. A name the directory cache knows to be absent
+   * is not remembered: the implicit rule search asks about many names that
+   * nothing needs again, and GNU does not enter them either.
+   */
+  exists(name: string): boolean {
+    const time = this.cache.get(name);
+    if (time !== undefined) return time !== missing;
+    if (!name.includes('(') && !mayExist(name)) return false;
+    return this.get(name) !== missing;
+  }
+
   set(name: string, time: FileTime): void {
     this.cache.set(name, time);
   }
@@ -47,9 +58,14 @@ export function filesMayHaveChanged(): void {
 }
 
 function mayExist(file: string): boolean {
-  const base = path.basename(file);
-  if (base === '.' || base === '..' || file.endsWith('/')) return true;
-  const directory = path.dirname(file);
+  // The base name and directory, as path.basename and path.dirname give
+  // them (give or take a doubled slash), without their checks: this
+  // runs for every name the implicit rule search thinks of.
+  const slash = file.lastIndexOf('/');
+  if (slash === file.length - 1) return true;
+  const base = slash < 0 ? file : file.slice(slash + 1);
+  if (base === '.' || base === '..') return true;
+  const directory = slash < 0 ? '.' : slash === 0 ? '/' : file.slice(0, slash);
   let names = directories.get(directory);
   if (names === undefined) {
     try {

@@ -262,21 +262,19 @@ class Search {
     if (!hasPrerequisites(rule) && extras.length === 0) return [];
     this.inUse.add(rule);
     try {
+      const names = this.prerequisiteNames(
+        rule,
+        fileName,
+        explicit,
+        stem,
+        fullStem,
+        directory,
+      );
       // Every pattern rule has the global `.EXTRA_PREREQS` last.
-      const names = [
-        ...this.prerequisiteNames(
-          rule,
-          fileName,
-          explicit,
-          stem,
-          fullStem,
-          directory,
-        ),
-        ...extras.map((extra) => ({
-          ...extra,
-          name: substituteStem(extra.name, stem, directory),
-        })),
-      ];
+      for (const extra of extras) {
+        const name = substituteStem(extra.name, stem, directory);
+        names.push({ ...extra, name });
+      }
       const found: FoundPrerequisite[] = [];
       for (const { name, orderOnly, extra } of names) {
         // A name already found impossible fails the rule for good.
@@ -285,7 +283,7 @@ class Search {
           return null;
         }
         if (
-          explicit.some((p) => p.name === name) ||
+          isNamedIn(explicit, name) ||
           this.oughtToExist(name) ||
           this.hooks.exists(name) ||
           this.isInVpath(name)
@@ -324,13 +322,20 @@ class Search {
     directory: string,
   ): Prerequisite[] {
     if (!rule.secondExpansion) {
-      // With the stem in place, a wildcard may now match files.
-      return rule.prerequisites.flatMap((p) =>
-        globbed(substituteStem(p.name, stem, directory)).map((name) => ({
-          name,
-          orderOnly: p.orderOnly,
-        })),
-      );
+      // A loop, not flatMap: this runs for every rule tried on every file.
+      const names: Prerequisite[] = [];
+      for (const { name: text, orderOnly } of rule.prerequisites) {
+        const name = substituteStem(text, stem, directory);
+        // With the stem in place, a wildcard may now match files.
+        if (!hasGlobCharacters(name)) {
+          names.push({ name, orderOnly });
+          continue;
+        }
+        for (const each of expandFileName(name)) {
+          names.push({ name: each, orderOnly });
+        }
+      }
+      return names;
     }
     const scope = this.secondExpansionScope(fileName, explicit, fullStem);
     const names: Prerequisite[] = [];
@@ -469,6 +474,14 @@ function hasPrerequisites(rule: PatternRule): boolean {
     return rule.secondExpansion.some((part) => part.text.trim() !== '');
   }
   return rule.prerequisites.length > 0;
+}
+
+/** Whether one of the prerequisites has the name. */
+function isNamedIn(prerequisites: readonly Prerequisite[], name: string) {
+  for (const prerequisite of prerequisites) {
+    if (prerequisite.name === name) return true;
+  }
+  return false;
 }
 
 /**

@@ -1273,7 +1273,7 @@ export class Builder {
   private existsOrIsTarget(name: string): boolean {
     const node = this.state.database.file(name);
     if (node && (node.isTarget || node.mentioned)) return true;
-    return this.times.get(name) !== missing;
+    return this.times.exists(name);
   }
 
   /**

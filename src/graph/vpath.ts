@@ -22,7 +22,10 @@ interface VpathHit {
 
 function searchVpath(state: MakeState, name: string): VpathHit | null {
   if (name.startsWith('/')) return null;
-  const lookIn = vpathLookup(state, name);
+  // Made only when there is a directory to look in: the implicit rule
+  // search asks about every name it thinks of, and most makefiles have no
+  // vpath at all.
+  let lookIn: ((directory: string) => string | null) | null = null;
   const entries = state.database.vpaths;
   for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
     const entry = entries[entryIndex]!;
@@ -31,10 +34,13 @@ function searchVpath(state: MakeState, name: string): VpathHit | null {
       ? matchPattern(pattern, name) !== null
       : entry.pattern === name;
     if (!matches) continue;
+    lookIn ??= vpathLookup(state, name);
     const hit = firstHit(entry.directories, lookIn);
     if (hit) return { ...hit, entryIndex };
   }
   const general = searchDirectories(pathList(state, 'VPATH'));
+  if (general.length === 0) return null;
+  lookIn ??= vpathLookup(state, name);
   const hit = firstHit(general, lookIn);
   return hit ? { ...hit, entryIndex: entries.length } : null;
 }
