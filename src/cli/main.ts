@@ -266,6 +266,7 @@ async function readAndBuild(
     alwaysMake: options.alwaysMake,
     oldFiles: new Set(expandFileNames(options.oldFiles, false)),
     newFiles: new Set(expandFileNames(options.newFiles, false)),
+    checkSymlinkTimes: options.checkSymlinkTimes,
     trace: options.trace,
     debug: session.debug ?? undefined,
   };

@@ -1,4 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, readlinkSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import { archiveMemberDate, parseArchiveMember } from './archive';
 
 /** A modification time in nanoseconds; `missing` for no file. */
@@ -15,10 +16,15 @@ export const newest: FileTime = 1n << 62n;
 export class FileTimes {
   private readonly cache = new Map<string, FileTime>();
 
+  /** `-L`: a symbolic link is as new as the newest link of its chain. */
+  constructor(private readonly checkSymlinkTimes = false) {}
+
   get(name: string): FileTime {
     let time = this.cache.get(name);
     if (time === undefined) {
-      time = readTime(name);
+      time = this.checkSymlinkTimes
+        ? readTimeThroughLinks(name)
+        : readTime(name);
       this.cache.set(name, time);
     }
     return time;
@@ -81,6 +87,25 @@ function mayExist(file: string): boolean {
     directories.set(directory, names);
   }
   return names === null || names.has(base);
+}
+
+/**
+ * The newest of the times of a chain of symbolic links and of the file it
+ * ends at; a link to nothing still counts, with its own time.
+ */
+function readTimeThroughLinks(name: string): FileTime {
+  if (parseArchiveMember(name) || !mayExist(name)) return readTime(name);
+  let newestTime = missing;
+  let current = name;
+  for (let links = 0; links < 40; links++) {
+    const stats = lstatSync(current, { bigint: true, throwIfNoEntry: false });
+    if (!stats) return newestTime;
+    if (stats.mtimeNs > newestTime) newestTime = stats.mtimeNs;
+    if (!stats.isSymbolicLink()) return newestTime;
+    const target = readlinkSync(current);
+    current = path.resolve(path.dirname(current), target);
+  }
+  return newestTime;
 }
 
 function readTime(name: string): FileTime {

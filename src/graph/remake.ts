@@ -40,6 +40,7 @@ export interface BuildOptions {
   readonly alwaysMake: boolean; // -B
   readonly oldFiles: ReadonlySet<string>; // -o
   readonly newFiles: ReadonlySet<string>; // -W
+  readonly checkSymlinkTimes?: boolean; // -L
   /** --trace: say why each recipe runs, and echo all its commands. */
   readonly trace?: boolean;
   /** --debug: where the b and v levels write their lines. */
@@ -101,7 +102,7 @@ export class Builder {
   private readonly states = new Map<FileNode, FileState>();
   /** Double-colon rules another target of their group has run. */
   private readonly madeByGroup = new Map<ExplicitRule, Status>();
-  private readonly times = new FileTimes();
+  private readonly times: FileTimes;
   private serial = 0;
   /** Commands were started since the current goal began. */
   private commandsStarted = 0;
@@ -119,6 +120,7 @@ export class Builder {
      */
     private readonly makefileMode = false,
   ) {
+    this.times = new FileTimes(options.checkSymlinkTimes ?? false);
     const debug = options.debug;
     if (debug && (!makefileMode || debug.levels.makefiles)) {
       this.debugLog = debug;

@@ -65,8 +65,8 @@ function expandRule(
   scope: VariableScope,
 ): void {
   const done: Prerequisite[] = [];
-  const pending = rule.prerequisites;
-  pending.forEach((prerequisite, index) => {
+  const listed = rule.prerequisites;
+  listed.forEach((prerequisite, index) => {
     if (!prerequisite.secondExpansion) {
       done.push(prerequisite);
       return;
@@ -77,7 +77,7 @@ function expandRule(
     // expanded again.
     const text =
       stem === null ? prerequisite.name : prerequisite.name.replace(/%/g, '$*');
-    const around = [...done, prerequisite, ...pending.slice(index + 1)];
+    const around = [...done, prerequisite, ...listed.slice(index + 1)];
     const automatic = automaticVariables(
       node.name,
       around,
@@ -109,7 +109,7 @@ function expandRule(
  * such, `$<` is empty. `.EXTRA_PREREQS` are left out too, and a name
  * listed both as normal and as order-only counts as normal.
  */
-export function automaticVariables(
+function automaticVariables(
   target: string,
   prerequisites: readonly Prerequisite[],
   stem: string,
