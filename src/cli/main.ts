@@ -22,6 +22,7 @@ import {
   AnnouncingReporter,
   ConsoleReporter,
   Diagnostics,
+  Reporter,
 } from '../report/reporter';
 import {
   Options,
@@ -57,6 +58,8 @@ export function main(): void {
   const name = path.basename(process.argv[1] ?? 'amake');
   const program = level > 0 ? `${name}[${level}]` : name;
   const diagnostics = new Diagnostics(reporter, program);
+  // Whatever way amake ends, what it held back is written.
+  process.on('exit', () => reporter.flush());
   run(process.argv.slice(2), diagnostics, reporter, level).then(
     (status) => process.exit(status),
     (error: unknown) => process.exit(reportFailure(error, diagnostics)),
@@ -343,6 +346,7 @@ async function readAndBuild(
       session.debug,
       diagnostics.reporter instanceof AnnouncingReporter &&
         diagnostics.reporter.announced,
+      diagnostics.reporter,
     );
   }
 
@@ -377,10 +381,16 @@ async function readAndBuild(
  * Runs amake again with the same arguments, as GNU make re-executes itself
  * after remaking a makefile, and returns its exit status.
  */
-function restart(debug: DebugLog | null, announced: boolean): number {
+function restart(
+  debug: DebugLog | null,
+  announced: boolean,
+  reporter: Reporter,
+): number {
   process.chdir(startDirectory);
   const command = process.argv.slice(1).join(' ');
   debug?.basic(0, `Re-executing[${restarts + 1}]: ${command}`);
+  // The new amake writes to the same streams, after this one.
+  reporter.flush?.();
   const result = spawnSync(process.execPath, process.argv.slice(1), {
     stdio: 'inherit',
     env: {

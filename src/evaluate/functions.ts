@@ -581,6 +581,8 @@ function writeForFunction(
   text: string | null,
 ): void {
   const { name } = operation;
+  // The file may be amake's own standard output (`/dev/stdout`).
+  call.expander.host.diagnostics.reporter.flush?.();
   let descriptor: number;
   try {
     const flags = operation.mode === 'append' ? 'a' : 'w';

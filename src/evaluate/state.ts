@@ -96,6 +96,8 @@ export class MakeState implements ExpansionHost {
     // variables recipes get.
     if (argv.length === 0) return { output: '', status: 0 };
     filesMayHaveChanged();
+    // Its errors go to amake's standard error, after what amake wrote.
+    this.diagnostics.reporter.flush?.();
     const result = spawnSync(argv[0]!, argv.slice(1), {
       encoding: 'buffer',
       stdio: ['inherit', 'pipe', 'inherit'],

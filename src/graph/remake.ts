@@ -59,7 +59,7 @@ interface FileState {
   implicitSearched: boolean;
   /** The name found through vpath, if it was found there. */
   foundAs: string | null;
-  /** vpath has been searched for it (GNU does so when it first asks its time). */
+  /** vpath was searched for it, as GNU does when it first needs its time. */
   vpathSearched?: boolean;
   /**
    * vpath found it in a GPATH directory: the name found is its name for
@@ -85,6 +85,8 @@ interface FileState {
   depth?: number;
   /** The automatic variables its recipe ran with (or would have). */
   automatic?: VariableSet;
+  /** It failed while an `-include`d makefile was remade, unreported. */
+  failedQuietly?: boolean;
   /** GNU gave it a variable set: for -p. */
   hasVariableSet?: boolean;
   /** Its modification time was looked at while it was considered. */
@@ -146,9 +148,15 @@ export class Builder {
         continue;
       }
       const before = this.timeOf(node);
+      this.currentMakefile = name;
       const status = await this.update(node, null);
+      this.currentMakefile = null;
       if (status === 'failed') {
         failed.push(name);
+        // A makefile that must exist and cannot be made ends the remaking,
+        // unless -k.
+        const required = !this.quietFailures.has(name);
+        if (required && before === missing && !this.options.keepGoing) break;
         continue;
       }
       this.times.forget(this.pathOf(node));
@@ -361,13 +369,21 @@ export class Builder {
     node: FileNode,
     parent: FileNode | null,
   ): Promise<Status> {
-    const same = this.fileFor(node.name);
-    if (same !== node) return this.update(same, parent);
+    // vpath may find it to be another file the makefiles name.
+    this.searchVpath(node);
+    const same = this.fileState(node).sameAs;
+    if (same) return this.update(same, parent);
     const fileState = this.fileState(node);
     if (parent) fileState.parent = parent;
     // GNU starts the makefiles one level in.
     const top = this.makefileMode ? 1 : 0;
     const depth = parent ? (this.fileState(parent).depth ?? top) + 2 : top;
+    // A failure nobody was told of, for an `-include`d makefile, is tried
+    // again, and told, when something that matters needs the file.
+    if (fileState.failedQuietly && !this.inOptionalMakefile()) {
+      fileState.status = null;
+      fileState.failedQuietly = false;
+    }
     if (fileState.status !== null) {
       this.debugLog?.verbose(depth, `Pruning file '${node.name}'.`);
       return fileState.status;
@@ -384,6 +400,9 @@ export class Builder {
     try {
       const status = await this.updateFile(node, parent, fileState);
       fileState.status = status;
+      if (status === 'failed' && this.inOptionalMakefile()) {
+        fileState.failedQuietly = true;
+      }
       return status;
     } finally {
       fileState.visiting = false;
@@ -865,6 +884,18 @@ export class Builder {
   /** Makefiles that no rule could make. */
   readonly unmakeable = new Set<string>();
 
+  /** The makefile being remade, while remaking makefiles. */
+  private currentMakefile: string | null = null;
+
+  /**
+   * Failures while remaking an `-include`d makefile, and anything it
+   * needs, are silent, as GNU's "dontcare" files.
+   */
+  private inOptionalMakefile(): boolean {
+    const name = this.currentMakefile;
+    return name !== null && this.quietFailures.has(name);
+  }
+
   private releaseHeldMessage(name: string): void {
     const message = this.heldMessages.get(name);
     if (!message) return;
@@ -874,8 +905,14 @@ export class Builder {
 
   private noRule(node: FileNode, parent: FileNode | null): Status {
     if (this.makefileMode) {
-      this.unmakeable.add(node.name);
-      return 'failed';
+      // The makefile itself: the caller reports it. Something it needs:
+      // said now, in GNU's words, unless the makefile is `-include`d.
+      if (parent === null) {
+        this.unmakeable.add(node.name);
+        return 'failed';
+      }
+      if (this.inOptionalMakefile()) return 'failed';
+      this.releaseHeldMessage(this.currentMakefile ?? node.name);
     }
     const needed = parent ? `, needed by '${parent.name}'` : '';
     const message = `No rule to make target '${node.name}'${needed}`;
@@ -985,8 +1022,8 @@ export class Builder {
     }
     if (result.outcome.kind === 'failed') {
       const { command, outcome } = result.outcome;
-      this.releaseHeldMessage(node.name);
-      if (!this.quietFailures.has(node.name)) {
+      this.releaseHeldMessage(this.currentMakefile ?? node.name);
+      if (!this.inOptionalMakefile()) {
         this.diagnostics.error(
           null,
           `[${command.where}: ${node.name}] ${describeOutcome(outcome)}`,
@@ -1212,7 +1249,8 @@ export class Builder {
   ): void {
     // `.EXTRA_PREREQS` are in none of them.
     const counted = prerequisites.filter((p) => !p.extra);
-    const countedNames = new Set(counted.map((p) => p.name));
+    // The files they name: vpath may have found one to be another file.
+    const countedFiles = new Set(counted.map((p) => this.fileFor(p.name)));
     const normal = counted.filter((p) => !p.orderOnly);
     const orderOnly = counted.filter((p) => p.orderOnly);
     const pathOf = (name: string) => {
@@ -1239,7 +1277,7 @@ export class Builder {
       : [
           ...new Set(
             newer
-              .filter((file) => countedNames.has(file.name))
+              .filter((file) => countedFiles.has(file))
               .map((file) => this.pathOf(file)),
           ),
         ];

@@ -12,6 +12,11 @@ export interface Reporter {
   err(text: string): void;
   /** Output that amake does not write itself (a job's) is about to start. */
   startOutput?(): void;
+  /**
+   * Writes out what is held back: another process that shares the streams
+   * (`$(shell)`, a restarted amake) is about to start, or amake exits.
+   */
+  flush?(): void;
 }
 
 /**
@@ -37,21 +42,30 @@ export class AnnouncingReporter implements Reporter {
   }
 
   startOutput(): void {
+    this.makeAnnouncement();
+    this.flush();
+  }
+
+  flush(): void {
+    this.inner.flush?.();
+  }
+
+  out(text: string): void {
+    this.makeAnnouncement();
+    this.inner.out(text);
+  }
+
+  err(text: string): void {
+    this.makeAnnouncement();
+    this.inner.err(text);
+  }
+
+  private makeAnnouncement(): void {
     if (this.pending === null) return;
     const text = this.pending;
     this.pending = null;
     this.announced = true;
     this.inner.out(text);
-  }
-
-  out(text: string): void {
-    this.startOutput();
-    this.inner.out(text);
-  }
-
-  err(text: string): void {
-    this.startOutput();
-    this.inner.err(text);
   }
 }
 
@@ -85,17 +99,48 @@ export class Diagnostics {
   }
 }
 
-/** Writes straight to the process's standard streams, synchronously. */
+/**
+ * Writes to the process's standard streams, synchronously. Unless it is a
+ * terminal, standard output is held back and written in large pieces: a
+ * write per line costs more than reading a large makefile does. It is
+ * written before anything goes to standard error, before another process
+ * writes to the streams and at exit, so the order of all output stays.
+ */
 export class ConsoleReporter implements Reporter {
+  private held: string[] = [];
+  private heldLength = 0;
+  private readonly holds = !isatty(1);
+
   out(text: string): void {
-    writeAll(1, text);
+    if (!this.holds) {
+      writeAll(1, text);
+      return;
+    }
+    this.held.push(text);
+    this.heldLength += text.length;
+    if (this.heldLength >= 1 << 16) this.flush();
   }
+
   err(text: string): void {
+    this.flush();
     writeAll(2, text);
+  }
+
+  startOutput(): void {
+    this.flush();
+  }
+
+  flush(): void {
+    if (this.held.length === 0) return;
+    const text = this.held.join('');
+    this.held = [];
+    this.heldLength = 0;
+    writeAll(1, text);
   }
 }
 
 import { writeSync } from 'node:fs';
+import { isatty } from 'node:tty';
 
 function writeAll(fd: number, text: string): void {
   const buffer = Buffer.from(text);

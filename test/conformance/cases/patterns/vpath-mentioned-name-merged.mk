@@ -3,9 +3,9 @@
 # run: other
 vpath %.h inc
 all: x.h
-	@echo 'all: [$^]'
+	@echo 'all: [$^] [$?]'
 other: y.h
-	@echo 'other: [$^]'
+	@echo 'other: [$^] [$?]'
 inc/x.h: ; @echo making $@
 y.h: z ; @echo making $@ from $^
 inc/y.h: w
