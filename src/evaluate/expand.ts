@@ -123,12 +123,26 @@ export class Expander {
     }
     const { variable } = found;
     if (!variable.appendsToInherited) return this.valueOf(variable, scope);
-    const inherited = found.scope.parent
-      ? this.valueOfName(name, found.scope.parent)
-      : '';
+    return this.appendedValue(found, scope);
+  }
+
+  /**
+   * A target-specific `+=` value joined to what it extends. Every part is
+   * expanded where the variable is used (`scope`), not where it was
+   * defined, as GNU's variable_append does.
+   */
+  private appendedValue(
+    found: { variable: Variable; scope: VariableScope },
+    scope: VariableScope,
+  ): string {
+    const { variable } = found;
+    let upper = '';
+    if (variable.appendsToInherited && found.scope.parent) {
+      const next = found.scope.parent.find(variable.name);
+      if (next) upper = this.appendedValue(next, scope);
+    }
     const own = this.valueOf(variable, scope);
-    if (inherited === '') return own;
-    return own === '' ? inherited : `${inherited} ${own}`;
+    return upper === '' ? own : `${upper} ${own}`;
   }
 
   warnUndefined(name: string): void {

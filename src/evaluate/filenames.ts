@@ -1,4 +1,5 @@
 import { matchArchiveMembers, parseArchiveMember } from '../graph/archive';
+import { MakeError } from '../report/errors';
 import { expandFileName, fileNameMatches } from './glob';
 
 /**
@@ -60,6 +61,10 @@ function isGroupStart(word: string): boolean {
 function expandName(word: string): string[] {
   const reference = parseArchiveMember(word);
   if (!reference) return expandFileName(word);
+  // `lib((entry))` names a member by a symbol it defines, in other makes.
+  if (reference.member.startsWith('(') && reference.member.endsWith(')')) {
+    throw new MakeError(`attempt to use unsupported feature: '${word}'`);
+  }
   const { member } = reference;
   const names: string[] = [];
   for (const archive of expandFileName(reference.archive)) {

@@ -7,7 +7,7 @@ import type { ReadContext } from './evaluator';
 import { expandFileNames, splitNames } from './filenames';
 import { MakeState } from './state';
 import { matchPattern, parsePattern, words } from './text';
-import { VariableSet } from './variables';
+import { VariableScope, VariableSet } from './variables';
 
 /** A rule whose line has been read; its recipe lines may still follow. */
 export interface PendingRule {
@@ -476,10 +476,6 @@ export class RuleRecorder {
     modifiers: ReturnType<typeof noModifiers>,
   ): void {
     const state = this.state;
-    const expandedName = state.expander.expand(name, context.scope).trim();
-    if (expandedName === '') {
-      throw new MakeError('empty variable name', context.location);
-    }
     for (const target of targets) {
       let set: VariableSet;
       if (parsePattern(target)) {
@@ -492,6 +488,13 @@ export class RuleRecorder {
         const node = state.database.enter(target);
         node.variables ??= new VariableSet();
         set = node.variables;
+      }
+      // The name is expanded with the target's own variables in view.
+      const expandedName = state.expander
+        .expand(name, new VariableScope(set, context.scope))
+        .trim();
+      if (expandedName === '') {
+        throw new MakeError('empty variable name', context.location);
       }
       const variable = this.defineTargetVariable(
         set,

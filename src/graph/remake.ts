@@ -147,6 +147,9 @@ export class Builder {
       ) {
         continue;
       }
+      // GNU reads a makefile's time before updating it, without vpath,
+      // and so never looks for the makefile itself through vpath.
+      this.fileState(node).vpathSearched = true;
       const before = this.timeOf(node);
       this.currentMakefile = name;
       const status = await this.update(node, null);
@@ -483,8 +486,11 @@ export class Builder {
   private async checkIntermediate(
     file: FileNode,
     targetTime: FileTime,
+    parent: FileNode,
   ): Promise<{ status: Status; mustMake: boolean }> {
     const fileState = this.fileState(file);
+    // It inherits the variables of the target it is checked for.
+    fileState.scope ??= this.buildScope(file, this.scopeFor(parent));
     const plan = this.planFor(file, fileState);
     const time = this.timeOf(file);
     if (time !== missing && time > targetTime) {
@@ -500,7 +506,11 @@ export class Builder {
           continue;
         }
         if (this.isPendingIntermediate(dependency)) {
-          const inner = await this.checkIntermediate(dependency, targetTime);
+          const inner = await this.checkIntermediate(
+            dependency,
+            targetTime,
+            file,
+          );
           if (inner.status !== 'succeeded') return inner;
           if (!prerequisite.orderOnly) mustMake ||= inner.mustMake;
           continue;
@@ -593,7 +603,11 @@ export class Builder {
       }
       // An order-only one too waits for the target to need remaking.
       if (this.isPendingIntermediate(dependency)) {
-        const check = await this.checkIntermediate(dependency, timeBefore);
+        const check = await this.checkIntermediate(
+          dependency,
+          timeBefore,
+          node,
+        );
         if (check.status === 'failed') {
           failed = true;
           if (!this.options.keepGoing) return 'failed';
