@@ -143,24 +143,9 @@ class Search {
     const directory = name.slice(0, lastSlash + 1);
 
     // Which rules match the name at all.
-    const { candidates, specificRuleMatched } = this.matchingRules(
-      name,
-      directory,
-      recursions,
-    );
+    const candidates = this.matchingRules(name, directory, recursions);
     if (candidates.length === 0) return null;
-    candidates.sort((a, b) => a.stemLength - b.stemLength || a.order - b.order);
-
-    // A rule whose target is only `%` gives way to any rule that matched
-    // with a real pattern, unless it is terminal.
-    if (specificRuleMatched) {
-      for (const candidate of candidates) {
-        const rule = candidate.rule!;
-        if (!rule.terminal && rule.targets.some((t) => t === '%')) {
-          candidate.rule = null;
-        }
-      }
-    }
+    sortCandidates(candidates);
 
     // Try each rule with existing prerequisites, then with intermediates.
     for (const intermediateOk of [false, true]) {
@@ -197,8 +182,11 @@ class Search {
     name: string,
     directory: string,
     recursions: number,
-  ): { candidates: Candidate[]; specificRuleMatched: boolean } {
+  ): Candidate[] {
     const candidates: Candidate[] = [];
+    // A rule whose target is only `%` gives way to any rule that matched
+    // with a real pattern, unless it is terminal.
+    const givingWay: Candidate[] = [];
     let specificRuleMatched = false;
     const index = targetIndexOf(this.state.database.patternRules);
     const last = name.length > 0 ? name[name.length - 1]! : '';
@@ -229,17 +217,20 @@ class Search {
       // A rule with neither prerequisites nor recipe (`%.c:`, made for
       // each known suffix) only keeps match-anything rules away.
       if (target.blocksOnly) continue;
-      candidates.push({
+      const candidate: Candidate = {
         rule,
         targetIndex: target.targetIndex,
         prefix,
         suffix,
         stemLength: stemLength + (directoryKept ? directory.length : 0),
-        order: candidates.length,
+        order: candidates.length + givingWay.length,
         directoryKept,
-      });
+      };
+      if (target.givesWay) givingWay.push(candidate);
+      else candidates.push(candidate);
     }
-    return { candidates, specificRuleMatched };
+    if (!specificRuleMatched) candidates.push(...givingWay);
+    return candidates;
   }
 
   /**
@@ -469,6 +460,27 @@ class Search {
   }
 }
 
+/**
+ * Puts the candidates in the order they are tried: shortest stem first,
+ * then as they were found. An insertion sort: the lists are short, and
+ * this runs for every file searched.
+ */
+function sortCandidates(candidates: Candidate[]): void {
+  for (let i = 1; i < candidates.length; i++) {
+    const candidate = candidates[i]!;
+    let j = i - 1;
+    for (; j >= 0; j--) {
+      const before = candidates[j]!;
+      if (before.stemLength < candidate.stemLength) break;
+      if (before.stemLength === candidate.stemLength) {
+        if (before.order < candidate.order) break;
+      }
+      candidates[j + 1] = before;
+    }
+    candidates[j + 1] = candidate;
+  }
+}
+
 function hasPrerequisites(rule: PatternRule): boolean {
   if (rule.secondExpansion) {
     return rule.secondExpansion.some((part) => part.text.trim() !== '');
@@ -565,6 +577,8 @@ interface TargetEntry {
   readonly hasSlash: boolean;
   /** The rule has neither prerequisites nor a recipe. */
   readonly blocksOnly: boolean;
+  /** The rule has a target of `%` alone, and is not terminal. */
+  readonly givesWay: boolean;
 }
 
 /**
@@ -605,6 +619,7 @@ function targetIndexOf(rules: readonly PatternRule[]): TargetIndex {
     // A rule with prerequisites and no recipe cancels, and is not used.
     const prerequisites = hasPrerequisites(rule);
     if (prerequisites && rule.recipe === null) continue;
+    const givesWay = !rule.terminal && rule.targets.some((t) => t === '%');
     rule.targets.forEach((text, targetIndex) => {
       const pattern = parsePattern(text);
       if (!pattern) return;
@@ -616,6 +631,7 @@ function targetIndexOf(rules: readonly PatternRule[]): TargetIndex {
         matchAnything: pattern.prefix === '' && pattern.suffix === '',
         hasSlash: text.includes('/'),
         blocksOnly: !prerequisites && rule.recipe === null,
+        givesWay,
       });
     });
   }

@@ -1,21 +1,81 @@
 import { MakeState } from '../evaluate/state';
 import { matchPattern, parsePattern } from '../evaluate/text';
-import { VariableSet } from '../evaluate/variables';
+import { Variable, VariableSet, mayReplace } from '../evaluate/variables';
 
 /**
- * The pattern-specific variable sets that apply to a target, outermost
- * first. GNU make applies the ones with the shortest stem last, so that
- * they win.
+ * The pattern-specific variables that apply to a target, as one set (or
+ * none). GNU make builds it by replaying every matching definition, the
+ * shorter patterns first and, among equal lengths, in the order they were
+ * written; so `%b: X ?= y` sees what `a%: X = x` set for `ab`, and the more
+ * specific pattern has the last word.
  */
 export function patternScopes(state: MakeState, target: string): VariableSet[] {
-  const matches: { set: VariableSet; stemLength: number; order: number }[] = [];
-  state.database.patternVariables.forEach((entry, order) => {
-    const pattern = parsePattern(entry.pattern);
-    if (!pattern) return;
-    const stem = matchPattern(pattern, target);
-    if (stem === null) return;
-    matches.push({ set: entry.variables, stemLength: stem.length, order });
-  });
-  matches.sort((a, b) => b.stemLength - a.stemLength || a.order - b.order);
-  return matches.map((match) => match.set);
+  const entries = state.database.patternVariables;
+  if (entries.length === 0) return [];
+  const cache = cacheFor(state);
+  const cached = cache.sets.get(target);
+  if (cached && cache.entryCount === entries.length) return cached;
+  if (cache.entryCount !== entries.length) {
+    cache.sets.clear();
+    cache.entryCount = entries.length;
+  }
+
+  const matching = entries
+    .map((entry, order) => ({ entry, order }))
+    .filter(({ entry }) => {
+      const pattern = parsePattern(entry.pattern);
+      return pattern !== null && matchPattern(pattern, target) !== null;
+    })
+    .sort(
+      (a, b) =>
+        a.entry.pattern.length - b.entry.pattern.length || a.order - b.order,
+    );
+  const sets: VariableSet[] = [];
+  if (matching.length > 0) {
+    const merged = new VariableSet();
+    for (const { entry } of matching) {
+      for (const variable of entry.variables.variables.values()) {
+        replay(state, merged, variable);
+      }
+    }
+    sets.push(merged);
+  }
+  cache.sets.set(target, sets);
+  return sets;
+}
+
+/** One pattern-specific definition applied to the target's set. */
+function replay(state: MakeState, merged: VariableSet, variable: Variable) {
+  const existing = merged.get(variable.name);
+  if (variable.conditional) {
+    if (existing || state.globalScope.lookup(variable.name)) return;
+  } else if (existing && !mayReplace(existing.origin, variable.origin)) {
+    return;
+  }
+  if (variable.appendsToInherited && existing) {
+    const added =
+      existing.flavor === 'recursive'
+        ? variable.value
+        : state.expander.expand(variable.value, state.globalScope);
+    existing.value =
+      existing.value === '' ? added : `${existing.value} ${added}`;
+    return;
+  }
+  merged.set({ ...variable, expanding: false });
+}
+
+interface PatternCache {
+  entryCount: number;
+  readonly sets: Map<string, VariableSet[]>;
+}
+
+const caches = new WeakMap<MakeState, PatternCache>();
+
+function cacheFor(state: MakeState): PatternCache {
+  let cache = caches.get(state);
+  if (!cache) {
+    cache = { entryCount: 0, sets: new Map() };
+    caches.set(state, cache);
+  }
+  return cache;
 }
