@@ -118,7 +118,8 @@ export function skipBlanks(text: string, i: number): number {
 
 /**
  * Reads the modifiers in front of an assignment (`export`, `override`,
- * `private`, `unexport`, and at top level `define` and `undefine`). Returns
+ * `private`, and at top level `define` and `undefine`; not `unexport`,
+ * which GNU make reads as its directive). Returns
  * the assignment text after them, or null when the line is no assignment.
  * After `define` or `undefine` no more modifiers are read, and the rest of
  * the line is returned as is.

@@ -174,10 +174,13 @@ describe('parseModifiedAssignment', () => {
     });
   });
 
-  it('reads unexport before an assignment', () => {
+  it('leaves unexport before an assignment to the unexport directive', () => {
+    // GNU make 4.3 unexports the words `a`, `=` and `b` here.
     const modifiers = noModifiers();
-    parseModifiedAssignment('unexport a = b', false, modifiers);
-    assert.equal(modifiers.unexport, true);
+    assert.equal(
+      parseModifiedAssignment('unexport a = b', false, modifiers),
+      null,
+    );
   });
 
   it('treats a variable named export as the name being assigned', () => {

@@ -88,9 +88,10 @@ describe('LineReader', () => {
     ]);
   });
 
-  it('ends a continuation at the end of the text', () => {
+  it('joins a continuation at the end of the text to an empty line', () => {
+    // GNU make reads `X = end \` on the last line as `end ` plus nothing.
     assert.deepEqual(readAll('a \\\n'), [
-      { text: 'a \\', location: { file: 'Makefile', line: 1 }, lineCount: 1 },
+      { text: 'a \\\n', location: { file: 'Makefile', line: 1 }, lineCount: 1 },
     ]);
   });
 
