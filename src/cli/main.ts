@@ -288,8 +288,9 @@ async function readAndBuild(
       justPrint: false,
       touch: false,
       question: false,
-      // -B remakes the makefiles once; after the restart they stand.
+      // -B and -W remake the makefiles once; after the restart they stand.
       alwaysMake: buildOptions.alwaysMake && restarts === 0,
+      newFiles: restarts === 0 ? buildOptions.newFiles : new Set<string>(),
     },
     new LocalExecutor(),
     diagnostics,

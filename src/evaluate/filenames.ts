@@ -1,6 +1,6 @@
 import { matchArchiveMembers, parseArchiveMember } from '../graph/archive';
 import { MakeError } from '../report/errors';
-import { expandFileName, fileNameMatches } from './glob';
+import { expandFileName, fileNameMatches, hasGlobCharacters } from './glob';
 
 /**
  * Turns the words of a target or prerequisite list into file names as GNU
@@ -38,9 +38,18 @@ export function expandFileNames(words: string[], globbing: boolean): string[] {
       }
     }
 
-    names.push(...(globbing ? expandName(word) : [word]));
+    // Most names have nothing to expand: they go as they are.
+    if (!globbing || isPlainName(word)) names.push(word);
+    else names.push(...expandName(word));
   }
   return names;
+}
+
+/** A name that is no archive member and has nothing to glob. */
+function isPlainName(word: string): boolean {
+  return (
+    !word.includes('(') && !word.includes('\\') && !hasGlobCharacters(word)
+  );
 }
 
 /** A word like `lib(a.o`, which may start a group of members. */
@@ -105,6 +114,7 @@ function withoutLeadingDotSlash(word: string): string {
  * Other backslashes stay, for globbing to interpret.
  */
 export function splitNames(text: string): string[] {
+  if (!text.includes('\\')) return splitAtBlanks(text);
   const names: string[] = [];
   let current = '';
   let started = false;
@@ -141,5 +151,25 @@ export function splitNames(text: string): string[] {
     started = true;
   }
   if (started) names.push(current);
+  return names;
+}
+
+/**
+ * splitNames of a text without backslashes: the words are cut out whole,
+ * not copied a character at a time, as every rule line comes here.
+ */
+function splitAtBlanks(text: string): string[] {
+  const names: string[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n') {
+      if (start >= 0) names.push(text.slice(start, i));
+      start = -1;
+    } else if (start < 0) {
+      start = i;
+    }
+  }
+  if (start >= 0) names.push(text.slice(start));
   return names;
 }

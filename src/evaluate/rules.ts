@@ -532,6 +532,13 @@ export function splitPrerequisites(text: string): Prerequisite[] {
   const result: Prerequisite[] = [];
   let orderOnly = false;
   const list = splitNames(text);
+  // Most lists have no order-only part: no need to sort the names.
+  if (!text.includes('|')) {
+    for (const name of expandFileNames(list, true)) {
+      result.push({ name, orderOnly: false });
+    }
+    return result;
+  }
   const names: { name: string; orderOnly: boolean }[] = [];
   for (const word of list) {
     // The first `|` starts the order-only ones, even inside a word (`a|b`);

@@ -73,6 +73,10 @@ function mayExist(file: string): boolean {
   if (base === '.' || base === '..') return true;
   const directory = slash < 0 ? '.' : slash === 0 ? '/' : file.slice(0, slash);
   let names = directories.get(directory);
+  if (names === undefined && knownAbsent(directory)) {
+    names = new Set();
+    directories.set(directory, names);
+  }
   if (names === undefined) {
     try {
       names = new Set(readdirSync(directory, { encoding: 'latin1' }));
@@ -87,6 +91,21 @@ function mayExist(file: string): boolean {
     directories.set(directory, names);
   }
   return names === null || names.has(base);
+}
+
+/**
+ * Whether the directory's parent has been read and does not hold it: then
+ * the RCS and SCCS directories the implicit rule search looks in cost no
+ * system call when they are not there.
+ */
+function knownAbsent(directory: string): boolean {
+  const slash = directory.lastIndexOf('/');
+  const base = directory.slice(slash + 1);
+  if (base === '' || base === '.' || base === '..') return false;
+  const parent =
+    slash < 0 ? '.' : slash === 0 ? '/' : directory.slice(0, slash);
+  const names = directories.get(parent);
+  return names !== undefined && names !== null && !names.has(base);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { MakeState } from '../evaluate/state';
-import { matchPattern, parsePattern } from '../evaluate/text';
+import { PatternVariables } from '../evaluate/database';
+import { Pattern, parsePattern } from '../evaluate/text';
 import { Variable, VariableSet, mayReplace } from '../evaluate/variables';
 
 /**
@@ -18,18 +19,21 @@ export function patternScopes(state: MakeState, target: string): VariableSet[] {
   if (cache.entryCount !== entries.length) {
     cache.sets.clear();
     cache.entryCount = entries.length;
+    cache.patterns = entries.map((entry) => parsePattern(entry.pattern));
   }
 
-  const matching = entries
-    .map((entry, order) => ({ entry, order }))
-    .filter(({ entry }) => {
-      const pattern = parsePattern(entry.pattern);
-      return pattern !== null && matchPattern(pattern, target) !== null;
-    })
-    .sort(
-      (a, b) =>
-        a.entry.pattern.length - b.entry.pattern.length || a.order - b.order,
-    );
+  // A plain loop over the patterns parsed once: every file comes here, and
+  // most match none of them.
+  const matching: { entry: PatternVariables; order: number }[] = [];
+  for (let order = 0; order < entries.length; order++) {
+    const pattern = cache.patterns[order];
+    if (!pattern || !matchesPattern(pattern, target)) continue;
+    matching.push({ entry: entries[order]!, order });
+  }
+  matching.sort(
+    (a, b) =>
+      a.entry.pattern.length - b.entry.pattern.length || a.order - b.order,
+  );
   const sets: VariableSet[] = [];
   if (matching.length > 0) {
     const merged = new VariableSet();
@@ -64,8 +68,23 @@ function replay(state: MakeState, merged: VariableSet, variable: Variable) {
   merged.set({ ...variable, expanding: false });
 }
 
+/**
+ * Whether the word matches the pattern, without making its stem. The
+ * suffix is looked at first: patterns tend to share their directory.
+ */
+function matchesPattern(pattern: Pattern, word: string): boolean {
+  const { prefix, suffix } = pattern;
+  return (
+    word.length >= prefix.length + suffix.length &&
+    word.endsWith(suffix) &&
+    word.startsWith(prefix)
+  );
+}
+
 interface PatternCache {
   entryCount: number;
+  /** The entries' patterns, parsed. */
+  patterns: (Pattern | null)[];
   readonly sets: Map<string, VariableSet[]>;
 }
 
@@ -74,7 +93,7 @@ const caches = new WeakMap<MakeState, PatternCache>();
 function cacheFor(state: MakeState): PatternCache {
   let cache = caches.get(state);
   if (!cache) {
-    cache = { entryCount: 0, sets: new Map() };
+    cache = { entryCount: 0, patterns: [], sets: new Map() };
     caches.set(state, cache);
   }
   return cache;
