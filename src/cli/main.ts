@@ -387,6 +387,13 @@ function restart(
   announced: boolean,
   reporter: Reporter,
 ): number {
+  // GNU make replaces itself; amake waits for its successor, so an endless
+  // chain of restarts would pile up processes. It stops at a limit.
+  if (restarts + 1 >= restartLimit) {
+    throw new MakeError(
+      `makefiles were remade ${restartLimit} times in a row; giving up`,
+    );
+  }
   process.chdir(startDirectory);
   const command = process.argv.slice(1).join(' ');
   debug?.basic(0, `Re-executing[${restarts + 1}]: ${command}`);
@@ -404,6 +411,9 @@ function restart(
 }
 
 const startDirectory = process.cwd();
+
+/** How many times in a row amake re-reads remade makefiles at most. */
+const restartLimit = 50;
 
 /**
  * How often this make was restarted to read remade makefiles. It is told
