@@ -992,16 +992,17 @@ export class Builder {
     };
     const listener: JobListener = {
       commandStarting: (command) => {
-        if (command.run) this.diagnostics.reporter.startOutput?.();
+        const reporter = this.diagnostics.reporter;
+        if (command.run) reporter.startOutput?.();
         if (this.options.trace) {
-          this.diagnostics.reporter.out(command.text + '\n');
-          return;
+          reporter.out(command.text + '\n');
+        } else if (this.options.touch && !command.run) {
+          // Under -t only the commands that run are shown.
+        } else if (!command.silent || this.options.justPrint) {
+          reporter.out(command.text + '\n');
         }
-        // Under -t only the commands that run are shown.
-        if (this.options.touch && !command.run) return;
-        if (!command.silent || this.options.justPrint) {
-          this.diagnostics.reporter.out(command.text + '\n');
-        }
+        // What amake holds back goes out before the command writes.
+        if (command.run) reporter.flush?.();
       },
       commandCouldNotStart: (text) => {
         this.diagnostics.warning(null, text);

@@ -19,16 +19,22 @@ export function patternScopes(state: MakeState, target: string): VariableSet[] {
   if (cache.entryCount !== entries.length) {
     cache.sets.clear();
     cache.entryCount = entries.length;
-    cache.patterns = entries.map((entry) => parsePattern(entry.pattern));
+    indexPatterns(cache, entries);
   }
 
-  // A plain loop over the patterns parsed once: every file comes here, and
-  // most match none of them.
+  // Only the patterns that may match are looked at: every file comes here,
+  // and most match none of them.
   const matching: { entry: PatternVariables; order: number }[] = [];
-  for (let order = 0; order < entries.length; order++) {
-    const pattern = cache.patterns[order];
-    if (!pattern || !matchesPattern(pattern, target)) continue;
-    matching.push({ entry: entries[order]!, order });
+  const consider = (orders: readonly number[] | undefined) => {
+    for (const order of orders ?? []) {
+      if (!matchesPattern(cache.patterns[order]!, target)) continue;
+      matching.push({ entry: entries[order]!, order });
+    }
+  };
+  consider(cache.undirected);
+  for (let slash = target.indexOf('/'); slash >= 0;) {
+    consider(cache.byDirectory.get(target.slice(0, slash + 1)));
+    slash = target.indexOf('/', slash + 1);
   }
   matching.sort(
     (a, b) =>
@@ -85,7 +91,35 @@ interface PatternCache {
   entryCount: number;
   /** The entries' patterns, parsed. */
   patterns: (Pattern | null)[];
+  /**
+   * The entries whose pattern starts with a directory (`out/%.o`), by that
+   * directory, slash included: only a target in it can match them.
+   */
+  byDirectory: Map<string, number[]>;
+  /** The other entries with a pattern. */
+  undirected: number[];
   readonly sets: Map<string, VariableSet[]>;
+}
+
+function indexPatterns(
+  cache: PatternCache,
+  entries: readonly PatternVariables[],
+): void {
+  cache.patterns = entries.map((entry) => parsePattern(entry.pattern));
+  cache.byDirectory = new Map();
+  cache.undirected = [];
+  cache.patterns.forEach((pattern, order) => {
+    if (!pattern) return;
+    const slash = pattern.prefix.lastIndexOf('/');
+    if (slash < 0) {
+      cache.undirected.push(order);
+      return;
+    }
+    const directory = pattern.prefix.slice(0, slash + 1);
+    const orders = cache.byDirectory.get(directory);
+    if (orders) orders.push(order);
+    else cache.byDirectory.set(directory, [order]);
+  });
 }
 
 const caches = new WeakMap<MakeState, PatternCache>();
@@ -93,7 +127,13 @@ const caches = new WeakMap<MakeState, PatternCache>();
 function cacheFor(state: MakeState): PatternCache {
   let cache = caches.get(state);
   if (!cache) {
-    cache = { entryCount: 0, patterns: [], sets: new Map() };
+    cache = {
+      entryCount: 0,
+      patterns: [],
+      byDirectory: new Map(),
+      undirected: [],
+      sets: new Map(),
+    };
     caches.set(state, cache);
   }
   return cache;
