@@ -551,6 +551,7 @@ export class Builder {
     // Every rule is judged by the time the file had before any of them
     // ran: one rule's recipe does not make the next one's unnecessary.
     const timeBefore = this.timeOf(node);
+    let latest = timeBefore;
     for (const rule of node.rules) {
       this.times.set(this.pathOf(node), timeBefore);
       // Another target of its group may have run this rule's recipe.
@@ -564,11 +565,15 @@ export class Builder {
           rule.recipe,
           rule,
         ));
+      // What depends on the file sees the newest time any rule left.
+      const time = this.timeOf(node);
+      if (time > latest) latest = time;
       if (status !== 'succeeded') {
         result = status;
         if (status === 'failed') break;
       }
     }
+    this.times.set(this.pathOf(node), latest);
     return result;
   }
 
@@ -727,6 +732,7 @@ export class Builder {
     if (recipe === null) {
       if (timeBefore === missing && !node.isTarget && !node.phony) {
         const defaultRecipe = this.defaultRecipe();
+        if (defaultRecipe && this.options.question) return 'question';
         if (defaultRecipe) {
           // The `.DEFAULT` recipe sees the target itself as `$<`.
           return this.runRecipe(
