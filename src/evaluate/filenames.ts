@@ -100,7 +100,7 @@ function hasMemberWildcards(pattern: string): boolean {
 }
 
 /** `./foo` names `foo`: GNU make drops leading `./` (and extra slashes). */
-function withoutLeadingDotSlash(word: string): string {
+export function withoutLeadingDotSlash(word: string): string {
   while (word.length > 2 && word.startsWith('./')) {
     word = word.slice(2).replace(/^\/+/, '');
   }

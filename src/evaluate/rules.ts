@@ -4,7 +4,7 @@ import { collapseContinuations, removeComment } from '../parse/lines';
 import { Location } from '../parse/location';
 import { ExplicitRule, Prerequisite, Recipe, RecipeLine } from './database';
 import type { ReadContext } from './evaluator';
-import { expandFileNames, splitNames } from './filenames';
+import { expandFileNames, splitNames, withoutLeadingDotSlash } from './filenames';
 import { MakeState } from './state';
 import { matchPattern, parsePattern, words } from './text';
 import { VariableScope, VariableSet } from './variables';
@@ -194,7 +194,8 @@ export class RuleRecorder {
       if (patterns.length > 1) {
         throw new MakeError('multiple target patterns', context.location);
       }
-      targetPattern = patterns[0]!;
+      // Its `./` goes, as it goes from the targets it must match.
+      targetPattern = withoutLeadingDotSlash(patterns[0]!);
       if (!parsePattern(targetPattern)) {
         throw new MakeError("target pattern contains no '%'", context.location);
       }
