@@ -4,7 +4,11 @@ import { collapseContinuations, removeComment } from '../parse/lines';
 import { Location } from '../parse/location';
 import { ExplicitRule, Prerequisite, Recipe, RecipeLine } from './database';
 import type { ReadContext } from './evaluator';
-import { expandFileNames, splitNames, withoutLeadingDotSlash } from './filenames';
+import {
+  expandFileNames,
+  splitNames,
+  withoutLeadingDotSlash,
+} from './filenames';
 import { MakeState } from './state';
 import { matchPattern, parsePattern, words } from './text';
 import { VariableScope, VariableSet } from './variables';
