@@ -17,7 +17,6 @@ import { finishDatabase } from '../graph/snap';
 import { LocalExecutor } from '../execute/local';
 import { DebugLog, parseDebugFlags } from '../report/debug_log';
 import { ExitRequest, MakeError } from '../report/errors';
-import { formatDatabase } from '../report/print_database';
 import {
   AnnouncingReporter,
   ConsoleReporter,
@@ -58,12 +57,25 @@ export function main(): void {
   const name = path.basename(process.argv[1] ?? 'amake');
   const program = level > 0 ? `${name}[${level}]` : name;
   const diagnostics = new Diagnostics(reporter, program);
-  // Whatever way amake ends, what it held back is written.
-  process.on('exit', () => reporter.flush());
-  run(process.argv.slice(2), diagnostics, reporter, level).then(
-    (status) => process.exit(status),
-    (error: unknown) => process.exit(reportFailure(error, diagnostics)),
-  );
+  // Whatever way amake ends, what it held back is written. The run writes
+  // it out itself first, so that a failure to write is reported as one
+  // while it ran would be.
+  process.on('exit', () => {
+    try {
+      reporter.flush();
+    } catch {
+      // Standard output is gone: there is no one to tell.
+    }
+  });
+  run(process.argv.slice(2), diagnostics, reporter, level)
+    .then((status) => {
+      reporter.flush();
+      return status;
+    })
+    .then(
+      (status) => process.exit(status),
+      (error: unknown) => process.exit(reportFailure(error, diagnostics)),
+    );
 }
 
 function reportFailure(error: unknown, diagnostics: Diagnostics): number {
@@ -137,14 +149,14 @@ async function run(
   }
   try {
     const status = await readAndBuild(options, diagnostics, level, session);
-    printDatabaseAtExit(session, options, diagnostics);
+    await printDatabaseAtExit(session, options, diagnostics);
     return status;
   } catch (error) {
     // The message comes before the directory is left, and before the
     // database GNU prints after a fatal error.
     const status = reportFailure(error, diagnostics);
     if (options.printDatabase && session.state) {
-      printDatabaseAtExit(session, options, diagnostics);
+      await printDatabaseAtExit(session, options, diagnostics);
     }
     throw new ExitRequest(status);
   } finally {
@@ -180,13 +192,16 @@ function startSession(options: Options, diagnostics: Diagnostics): Session {
  * -p: GNU prints the database as it exits, after the build or a fatal
  * error, but not when it re-executes itself.
  */
-function printDatabaseAtExit(
+async function printDatabaseAtExit(
   session: Session,
   options: Options,
   diagnostics: Diagnostics,
-): void {
+): Promise<void> {
   const state = session.state;
   if (!options.printDatabase || !state) return;
+  // Loaded only now: a large module that most runs never need, and every
+  // run would otherwise pay for at startup.
+  const { formatDatabase } = await import('../report/print_database');
   const text = formatDatabase({
     state,
     banner: versionText(),
@@ -272,6 +287,7 @@ async function readAndBuild(
     checkSymlinkTimes: options.checkSymlinkTimes,
     trace: options.trace,
     debug: session.debug ?? undefined,
+    printDatabase: options.printDatabase,
   };
   const builder = new Builder(
     state,

@@ -604,6 +604,8 @@ interface Token {
  * Splits a rule line as GNU's get_next_mword does: words end at white
  * space and at `:`, `;` and `=`, which are tokens of their own (`::`,
  * `&:` and `&::` being one each); variable references are never split.
+ * It stops at the first colon: readRuleLine reads no further, and the
+ * prerequisites need not be cut up for nothing.
  */
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -617,7 +619,7 @@ function tokenize(text: string): Token[] {
       if (c === '&') i++;
       i += text[i + 1] === ':' ? 2 : 1;
       tokens.push({ text: text.slice(start, i), end: i });
-      continue;
+      break;
     }
     if (c === ';' || c === '=') {
       i++;

@@ -110,8 +110,10 @@ const impossibleNames = new WeakMap<MakeState, Set<string>>();
 
 class Search {
   /** Rules in use further up the chain: no rule is used twice in one. */
-  private readonly inUse = new Set<PatternRule>();
+  private readonly inUse: PatternRule[] = [];
   private readonly impossible: Set<string>;
+  /** The makefiles set no vpath at all. */
+  private readonly withoutVpath: boolean;
 
   constructor(
     private readonly state: MakeState,
@@ -120,6 +122,10 @@ class Search {
     let impossible = impossibleNames.get(state);
     if (!impossible) impossibleNames.set(state, (impossible = new Set()));
     this.impossible = impossible;
+    // Looked at once a search, as GNU reads its vpath lists once a run.
+    this.withoutVpath =
+      state.database.vpaths.length === 0 &&
+      state.globalScope.lookup('VPATH') === undefined;
   }
 
   /**
@@ -191,10 +197,10 @@ class Search {
     const index = targetIndexOf(this.state.database.patternRules);
     const last = name.length > 0 ? name[name.length - 1]! : '';
     const targets = index.byLastCharacter.get(last) ?? index.emptySuffix;
-    const checkInUse = this.inUse.size > 0;
+    const checkInUse = this.inUse.length > 0;
     for (const target of targets) {
       const rule = target.rule;
-      if (checkInUse && this.inUse.has(rule)) continue;
+      if (checkInUse && this.inUse.includes(rule)) continue;
       const { prefix, suffix } = target;
       if (!name.endsWith(suffix)) continue;
       // A match-anything rule cannot make an intermediate file.
@@ -217,6 +223,8 @@ class Search {
       // A rule with neither prerequisites nor recipe (`%.c:`, made for
       // each known suffix) only keeps match-anything rules away.
       if (target.blocksOnly) continue;
+      // It would give way: spare most match-anything rules a candidate.
+      if (target.givesWay && specificRuleMatched) continue;
       const candidate: Candidate = {
         rule,
         targetIndex: target.targetIndex,
@@ -251,7 +259,7 @@ class Search {
     const rule = candidate.rule!;
     const extras = this.state.database.extraPrerequisites;
     if (!hasPrerequisites(rule) && extras.length === 0) return [];
-    this.inUse.add(rule);
+    this.inUse.push(rule);
     try {
       const names = this.prerequisiteNames(
         rule,
@@ -293,7 +301,7 @@ class Search {
       }
       return found;
     } finally {
-      this.inUse.delete(rule);
+      this.inUse.pop();
     }
   }
 
@@ -422,6 +430,7 @@ class Search {
 
   private isInVpath(name: string): boolean {
     if (this.hooks.inVpath) return this.hooks.inVpath(name);
+    if (this.withoutVpath) return false;
     return findInVpath(this.state, name) !== null;
   }
 

@@ -109,12 +109,19 @@ export function deleteIntermediateFiles(
   context: DeletionContext,
 ): string[] {
   if (allSecondary(state)) return [];
-  const removed: string[] = [];
-  for (const [node, fileState] of inFileTableOrder(state, files)) {
+  const deletable: [FileNode, ChainFileState][] = [];
+  for (const entry of files) {
+    const [node, fileState] = entry;
     if (!node.intermediate && !fileState.chainIntermediate) continue;
     if (node.secondary || node.precious || node.phony) continue;
     if (fileState.isGoal) continue;
     if (!fileState.remade && fileState.status !== 'failed') continue;
+    deletable.push(entry);
+  }
+  // Only these are put in order: hashing the name of every file of a large
+  // build would cost more than the rest of its end.
+  const removed: string[] = [];
+  for (const [node] of inFileTableOrder(state, deletable)) {
     const name = context.pathOf(node);
     if (!context.justPrint) {
       try {

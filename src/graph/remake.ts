@@ -45,6 +45,8 @@ export interface BuildOptions {
   readonly trace?: boolean;
   /** --debug: where the b and v levels write their lines. */
   readonly debug?: DebugLog;
+  /** -p: keep what report() tells of each file. */
+  readonly printDatabase?: boolean;
 }
 
 type Status = 'succeeded' | 'failed' | 'question';
@@ -102,6 +104,9 @@ interface FileState {
  */
 export class Builder {
   private readonly states = new Map<FileNode, FileState>();
+  /** The file fileState last answered for, and its state. */
+  private lastFile: FileNode | null = null;
+  private lastFileState: FileState | null = null;
   /** Double-colon rules another target of their group has run. */
   private readonly madeByGroup = new Map<ExplicitRule, Status>();
   private readonly times: FileTimes;
@@ -311,6 +316,8 @@ export class Builder {
   }
 
   private fileState(node: FileNode): FileState {
+    // Most calls ask about the file the last one did: spare them the table.
+    if (node === this.lastFile) return this.lastFileState!;
     let fileState = this.states.get(node);
     if (!fileState) {
       fileState = {
@@ -324,6 +331,8 @@ export class Builder {
       };
       this.states.set(node, fileState);
     }
+    this.lastFile = node;
+    this.lastFileState = fileState;
     return fileState;
   }
 
@@ -458,7 +467,9 @@ export class Builder {
         node,
         (file) => this.fileState(file),
         {
-          exists: (name) => this.existsOrIsTarget(name),
+          // The search asks only about names no file of the makefiles
+          // has: those it takes as ought-to-exist first.
+          exists: (name) => this.times.exists(name),
           scopeFor: (name) => {
             const file = this.state.database.file(name);
             return file ? this.scopeFor(file) : undefined;
@@ -1074,6 +1085,9 @@ export class Builder {
    * initialize_file_variables does up the chain of parents.
    */
   private noteVariableSet(node: FileNode, automatic: VariableSet): void {
+    // Only -p shows them; a large build would otherwise hold the automatic
+    // variables of every recipe until it ends.
+    if (!this.options.printDatabase) return;
     this.fileState(node).automatic = automatic;
     const seen = new Set<FileNode>();
     for (let file: FileNode | null | undefined = node; file;) {
@@ -1331,12 +1345,6 @@ export class Builder {
     return scope;
   }
 
-  private existsOrIsTarget(name: string): boolean {
-    const node = this.state.database.file(name);
-    if (node && (node.isTarget || node.mentioned)) return true;
-    return this.times.exists(name);
-  }
-
   /**
    * The file a name stands for: its own, or, once vpath has found it under
    * a name the makefiles mention, the file of that name.
@@ -1463,6 +1471,8 @@ function inheritedView(scope: VariableScope): VariableScope {
  * for the shell, minus one recipe prefix at the start of the next line.
  */
 export function splitCommandLines(text: string, prefix: string): string[] {
+  // Most lines are one command: spare them the copy a character at a time.
+  if (!text.includes('\n')) return [text];
   const pieces: string[] = [];
   let current = '';
   for (let i = 0; i < text.length; i++) {

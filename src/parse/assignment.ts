@@ -116,6 +116,15 @@ export function skipBlanks(text: string, i: number): number {
   return i;
 }
 
+/** The words parseModifiedAssignment reads in front of an assignment. */
+const modifierWords = new Set([
+  'export',
+  'override',
+  'private',
+  'define',
+  'undefine',
+]);
+
 /**
  * Reads the modifiers in front of an assignment (`export`, `override`,
  * `private`, and at top level `define` and `undefine`; not `unexport`,
@@ -134,8 +143,18 @@ export function parseModifiedAssignment(
   for (;;) {
     const assignment = parseAssignment(rest);
     if (assignment) return { rest, assignment };
-    const word = /^[^ \t]*/.exec(rest)![0];
-    const after = rest.slice(skipBlanks(rest, word.length));
+    let wordEnd = 0;
+    while (
+      wordEnd < rest.length &&
+      rest[wordEnd] !== ' ' &&
+      rest[wordEnd] !== '\t'
+    ) {
+      wordEnd++;
+    }
+    const word = rest.slice(0, wordEnd);
+    // Most lines that are no assignment are rules: no modifier starts them.
+    if (!modifierWords.has(word)) return null;
+    const after = rest.slice(skipBlanks(rest, wordEnd));
     switch (word) {
       case 'export':
         modifiers.export = true;
