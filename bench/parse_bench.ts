@@ -15,49 +15,29 @@
 // a difference is reported as a warning. It asserts nothing about time: it
 // only prints.
 
-import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-// Compiled to dist/bench/, two levels below the repository.
-const REPO_ROOT = path.resolve(__dirname, '../..');
-const GNU_MAKE = '/usr/bin/make';
-const AMAKE = path.resolve(
-  process.env.BENCH_AMAKE ?? path.join(REPO_ROOT, 'bin/amake'),
-);
-const GNU_TIME = '/usr/bin/time';
-// Peak resident KiB, user seconds, system seconds.
-const TIME_FORMAT = '%M %U %S';
+import {
+  checkPrograms,
+  detectMemoryProbe,
+  difference,
+  formatMemory,
+  GNU_TIME,
+  integerSetting,
+  median,
+  MemoryProbe,
+  Program,
+  runProgram,
+  RunResult,
+  reportFailure,
+} from './harness';
 
 const MODULES = integerSetting('BENCH_MODULES', 200);
 const FILES_PER_MODULE = 50;
 const HEADERS = 100;
 const RUNS = integerSetting('BENCH_RUNS', 5);
-
-function integerSetting(name: string, fallback: number): number {
-  const value = Number.parseInt(process.env[name] ?? '', 10);
-  return value > 0 ? value : fallback;
-}
-
-interface Program {
-  label: string;
-  path: string;
-}
-
-interface RunResult {
-  seconds: number;
-  /** Peak resident memory in KiB, or null when it could not be measured. */
-  peakKiB: number | null;
-  /** User plus system time, when GNU time measured it. */
-  cpuSeconds: number | null;
-  status: string;
-  stdout: string;
-  stderr: string;
-}
-
-/** How peak memory is measured: GNU time where installed, else /proc. */
-type MemoryProbe = 'gnu-time' | 'proc';
 
 // --- The generated project --------------------------------------------------
 
@@ -163,163 +143,19 @@ include deps.mk
 
 // --- Running a make ---------------------------------------------------------
 
-/** Whether GNU time is here and writes a number for `-f %M`. */
-function detectMemoryProbe(dir: string): MemoryProbe {
-  if (!fs.existsSync(GNU_TIME)) return 'proc';
-  const output = path.join(dir, 'probe.time');
-  const result = spawnSync(GNU_TIME, ['-f', TIME_FORMAT, '-o', output, 'true']);
-  const ok = result.status === 0 && readTimeFile(output) !== null;
-  fs.rmSync(output, { force: true });
-  return ok ? 'gnu-time' : 'proc';
-}
-
 /** Runs `program -n` in `dir` once, timing it and measuring its memory. */
 function runMake(
   program: Program,
   dir: string,
   probe: MemoryProbe,
 ): Promise<RunResult> {
-  const timeFile = path.join(dir, `${path.basename(program.path)}.time`);
-  const [file, args] =
-    probe === 'gnu-time'
-      ? [GNU_TIME, ['-f', TIME_FORMAT, '-o', timeFile, program.path, '-n']]
-      : [program.path, ['-n']];
-  // A fixed environment, so a MAKEFLAGS in the developer's shell cannot
-  // change what either make does.
-  const env = {
-    PATH: '/usr/local/bin:/usr/bin:/bin',
-    HOME: process.env.HOME ?? '/',
-    LANG: 'C',
-    LC_ALL: 'C',
-  };
-  return new Promise((resolve) => {
-    const start = process.hrtime.bigint();
-    const child = spawn(file, args, { cwd: dir, env, stdio: 'pipe' });
-    child.stdin.end();
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-
-    // Without GNU time, sample the high-water mark while the process runs.
-    // It misses whatever happens after the last sample: an estimate.
-    let sampledKiB: number | null = null;
-    const sampler =
-      probe === 'proc'
-        ? setInterval(() => {
-            const kib = readHighWaterMark(child.pid);
-            if (kib !== null) sampledKiB = Math.max(sampledKiB ?? 0, kib);
-          }, 5)
-        : null;
-
-    const finish = (status: string): void => {
-      const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-      if (sampler) clearInterval(sampler);
-      const measured = probe === 'gnu-time' ? readTimeFile(timeFile) : null;
-      resolve({
-        seconds,
-        peakKiB: measured ? measured.peakKiB : sampledKiB,
-        cpuSeconds: measured ? measured.cpuSeconds : null,
-        status,
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8'),
-      });
-    };
-    child.on('error', (error) => finish(`spawn error: ${error.message}`));
-    child.on('close', (code, signal) =>
-      finish(signal ? `signal ${signal}` : `exit ${code}`),
-    );
-  });
-}
-
-function readHighWaterMark(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const match = /^VmHWM:\s+(\d+) kB$/m.exec(status);
-    return match ? Number(match[1]) : null;
-  } catch {
-    return null; // The process has just ended.
-  }
-}
-
-// GNU time writes a line like "Command exited with non-zero status 2"
-// before its figures when the command fails: read the last line.
-function readTimeFile(
-  file: string,
-): { peakKiB: number; cpuSeconds: number } | null {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
-  const lines = text.trim().split('\n');
-  const match = /^(\d+) ([\d.]+) ([\d.]+)$/.exec(lines[lines.length - 1]!);
-  if (!match) return null;
-  return {
-    peakKiB: Number(match[1]),
-    cpuSeconds: Number(match[2]) + Number(match[3]),
-  };
-}
-
-// --- Comparing and reporting ------------------------------------------------
-
-// The two makes differ in the name they print (`make:`, `amake:`).
-function normalise(text: string): string {
-  return text.replace(/^a?make(\[\d+\])?:/gm, 'make$1:');
-}
-
-/** Describes how the two runs differ, or returns null when they agree. */
-function difference(gnu: RunResult, amake: RunResult): string | null {
-  if (gnu.status !== amake.status) {
-    return `exit status: GNU make ${gnu.status}, amake ${amake.status}`;
-  }
-  for (const stream of ['stdout', 'stderr'] as const) {
-    const gnuLines = normalise(gnu[stream]).split('\n');
-    const amakeLines = normalise(amake[stream]).split('\n');
-    const length = Math.max(gnuLines.length, amakeLines.length);
-    for (let i = 0; i < length; i++) {
-      if (gnuLines[i] === amakeLines[i]) continue;
-      return [
-        `${stream} differs first at line ${i + 1}:`,
-        `  GNU make: ${gnuLines[i] ?? '(end of output)'}`,
-        `  amake:    ${amakeLines[i] ?? '(end of output)'}`,
-      ].join('\n');
-    }
-  }
-  return null;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? sorted[middle]!
-    : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-function formatMemory(runs: RunResult[]): string {
-  const known = runs.flatMap((run) => (run.peakKiB === null ? [] : [run]));
-  if (known.length === 0) return 'unknown';
-  const peak = Math.max(...known.map((run) => run.peakKiB!));
-  return `${(peak / 1024).toFixed(1)} MiB`;
+  return runProgram(program, { args: ['-n'], cwd: dir, probe, timeDir: dir });
 }
 
 // --- The benchmark ----------------------------------------------------------
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(GNU_MAKE)) {
-    throw new Error(`${GNU_MAKE} not found: install GNU make`);
-  }
-  const built = fs.existsSync(path.join(REPO_ROOT, 'dist/src/cli/main.js'));
-  if (!process.env.BENCH_AMAKE && !built) {
-    throw new Error('amake is not built: run `npm run build` first');
-  }
-  const programs: Program[] = [
-    { label: 'GNU make', path: GNU_MAKE },
-    { label: 'amake', path: AMAKE },
-  ];
+  const programs = checkPrograms();
 
   // Set up the project and find out how memory can be measured.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amake-bench-'));
@@ -375,7 +211,7 @@ async function main(): Promise<void> {
           `${medians[i]!.toFixed(3)}s`.padStart(12),
           `${best.toFixed(3)}s`.padStart(11),
           cpuText.padStart(11),
-          formatMemory(runs).padStart(12),
+          formatMemory(runs.map((r) => r.peakKiB)).padStart(12),
         ].join(' '),
       );
     }
@@ -387,7 +223,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exitCode = 1;
-});
+main().catch(reportFailure);

@@ -14,7 +14,15 @@ import { MakeState } from '../evaluate/state';
 import { parseAssignment } from '../parse/assignment';
 import { Builder, BuildOptions } from '../graph/remake';
 import { finishDatabase } from '../graph/snap';
+import { constants as osConstants } from 'node:os';
 import { LocalExecutor } from '../execute/local';
+import { OrderedReporter } from '../report/ordered_output';
+import { Jobserver } from '../schedule/jobserver';
+import {
+  joinParentJobserver,
+  outputMode,
+  planSchedule,
+} from './scheduling';
 import { DebugLog, parseDebugFlags } from '../report/debug_log';
 import { ExitRequest, MakeError } from '../report/errors';
 import {
@@ -53,23 +61,20 @@ function amakeExecutable(): string {
 /** Runs amake with the process's arguments and exits with its status. */
 export function main(): void {
   const reporter = new AnnouncingReporter(new ConsoleReporter());
+  // A parallel build puts its output in serial order through it.
+  const ordered = new OrderedReporter(reporter);
   const level = Number.parseInt(process.env.MAKELEVEL ?? '0', 10) || 0;
   const name = path.basename(process.argv[1] ?? 'amake');
   const program = level > 0 ? `${name}[${level}]` : name;
-  const diagnostics = new Diagnostics(reporter, program);
+  const diagnostics = new Diagnostics(ordered, program);
   // Whatever way amake ends, what it held back is written. The run writes
   // it out itself first, so that a failure to write is reported as one
   // while it ran would be.
-  process.on('exit', () => {
-    try {
-      reporter.flush();
-    } catch {
-      // Standard output is gone: there is no one to tell.
-    }
-  });
+  exitHooks.push(() => ordered.finish());
+  process.on('exit', runExitHooks);
   run(process.argv.slice(2), diagnostics, reporter, level)
     .then((status) => {
-      reporter.flush();
+      ordered.finish();
       return status;
     })
     .then(
@@ -124,7 +129,9 @@ async function run(
     return 0;
   }
   void makeflagsVariables;
+  outputMode(options.outputSync);
   const session = startSession(options, diagnostics);
+  session.jobserver = joinParentJobserver(options, diagnostics);
 
   for (const directory of options.directories) {
     try {
@@ -175,6 +182,8 @@ interface Session {
   /** Those that built: the goals' builder first, then the makefiles'. */
   builders: Builder[];
   readonly debug: DebugLog | null;
+  /** The jobserver joined or served, if the build is parallel. */
+  jobserver?: Jobserver | null;
 }
 
 /**
@@ -272,6 +281,15 @@ async function readAndBuild(
   finishDatabase(state);
   applyMakeflagsFromMakefile(state, options);
   installImplicitRules(state);
+  const { schedule, jobserver } = planSchedule(
+    options,
+    session.jobserver ?? null,
+    diagnostics.reporter as OrderedReporter,
+  );
+  if (jobserver && jobserver !== session.jobserver) {
+    exitHooks.push(() => jobserver.close());
+  }
+  session.jobserver = jobserver;
   defineMakeflags(state, options, true);
 
   const buildOptions: BuildOptions = {
@@ -294,6 +312,8 @@ async function readAndBuild(
     buildOptions,
     new LocalExecutor(),
     diagnostics,
+    false,
+    schedule,
   );
 
   // Makefiles that are out of date or missing are remade, then read again.
@@ -337,7 +357,11 @@ async function readAndBuild(
   }
   const toRemake = [...new Set(attempted.map((entry) => entry.name))];
   toRemake.reverse();
-  const { remade, failed } = await makefileBuilder.remakeMakefiles(toRemake);
+  const { remade, failed } = await stoppableBy(
+    FATAL_SIGNALS,
+    makefileBuilder,
+    () => makefileBuilder.remakeMakefiles(toRemake),
+  );
 
   // A missing makefile that could not be made ends the run, or with -k
   // the goals are still built and the run fails after.
@@ -390,8 +414,62 @@ async function readAndBuild(
 
   // Build.
   session.debug?.basic(0, 'Updating goal targets....');
-  const status = await builder.build(goals);
+  const status = await stoppableBy(FATAL_SIGNALS, builder, () =>
+    builder.build(goals),
+  );
+  schedule?.slots.close();
   return makefileFailed && status === 0 ? 2 : status;
+}
+
+/** The signals that end make, deleting what the running jobs made. */
+const FATAL_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/**
+ * Runs `body` with `signals` ending the build as they end GNU make: the
+ * running jobs are stopped, their targets deleted, and amake then dies of
+ * the same signal, so its parent sees how it ended.
+ */
+async function stoppableBy<T>(
+  signals: NodeJS.Signals[],
+  builder: Builder,
+  body: () => Promise<T>,
+): Promise<T> {
+  let interrupted: Promise<never> | null = null;
+  const onSignal = (signal: NodeJS.Signals): void => {
+    // A second signal now ends amake at once.
+    for (const each of signals) process.removeListener(each, onSignal);
+    interrupted = builder.interrupt(signal).then(() => dieOf(signal));
+  };
+  for (const signal of signals) process.on(signal, onSignal);
+  try {
+    const result = await body();
+    if (interrupted) await interrupted;
+    return result;
+  } finally {
+    for (const signal of signals) process.removeListener(signal, onSignal);
+  }
+}
+
+/** Ends amake by `signal`, after what runs at exit. */
+function dieOf(signal: NodeJS.Signals): never {
+  process.removeAllListeners(signal);
+  runExitHooks();
+  process.kill(process.pid, signal);
+  // Should the signal be ignored, the status still says what happened.
+  process.exit(128 + (osConstants.signals[signal] ?? 0));
+}
+
+/** What must happen however amake ends: output written, FIFOs removed. */
+const exitHooks: (() => void)[] = [];
+
+function runExitHooks(): void {
+  while (exitHooks.length > 0) {
+    try {
+      exitHooks.shift()!();
+    } catch {
+      // Standard output may be gone: there is no one to tell.
+    }
+  }
 }
 
 /**
@@ -482,7 +560,7 @@ function defineMakeflags(
   options: Options,
   afterReading: boolean,
 ): void {
-  const flags = makeflagsOptions(options, null);
+  const flags = makeflagsOptions(options, options.jobserverAuth);
   const overrides = makeOverrides(options);
   if (!afterReading && overrides !== '') {
     state.define('MAKEOVERRIDES', overrides, 'recursive', 'environment', null);

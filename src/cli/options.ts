@@ -35,6 +35,8 @@ export interface Options {
   warnUndefined: boolean;
   /** `--jobserver-auth=R,W` (or `fifo:PATH`) from a parent make. */
   jobserverAuth: string | null;
+  /** `--jobserver-style=fifo` or `pipe`: how a top make serves tokens. */
+  jobserverStyle: string | null;
   /** amake's own: no status line. */
   noStatus: boolean;
   /** Variable assignments on the command line, in order. */
@@ -72,6 +74,7 @@ export function defaultOptions(): Options {
     newFiles: [],
     warnUndefined: false,
     jobserverAuth: null,
+    jobserverStyle: null,
     noStatus: false,
     variables: [],
     goals: [],
@@ -134,6 +137,9 @@ const specs: readonly OptionSpec[] = [
   flag(null, ['warn-undefined-variables'], (o) => (o.warnUndefined = true)),
   spec(null, ['jobserver-auth', 'jobserver-fds'], 'required', (o, v) => {
     o.jobserverAuth = v;
+  }),
+  spec(null, ['jobserver-style'], 'required', (o, v) => {
+    o.jobserverStyle = v;
   }),
   flag(null, ['no-status'], (o) => (o.noStatus = true)),
 ];
@@ -242,8 +248,12 @@ function parseShort(args: readonly string[], i: number, options: Options) {
       continue;
     }
     const rest = arg.slice(k + 1);
+    // GNU make gives -j and -l what follows only if it is a number, and
+    // takes a number from the next argument too; -O takes any text, but
+    // only attached to it, as getopt does.
+    const numeric = letter === 'j' || letter === 'l';
     if (rest !== '') {
-      if (found.argument === 'optional' && !/^\d/.test(rest)) {
+      if (numeric && !/^\d/.test(rest)) {
         found.apply(options, null);
         continue;
       }
@@ -252,7 +262,7 @@ function parseShort(args: readonly string[], i: number, options: Options) {
     }
     if (found.argument === 'optional') {
       const next = args[i + 1];
-      if (next !== undefined && /^\d+(\.\d+)?$/.test(next)) {
+      if (numeric && next !== undefined && /^\d+(\.\d+)?$/.test(next)) {
         found.apply(options, next);
         return i + 1;
       }
@@ -345,7 +355,7 @@ export function makeflagsOptions(
   for (const directory of options.includeDirectories) {
     parts.push(`-I${directory}`);
   }
-  if (options.jobs !== null && options.jobs !== 1) {
+  if (options.jobs !== null) {
     parts.push(options.jobs === 0 ? '-j' : `-j${options.jobs}`);
   }
   if (jobserverAuth) parts.push(`--jobserver-auth=${jobserverAuth}`);

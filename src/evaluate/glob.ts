@@ -9,6 +9,7 @@
  */
 import { lstatSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { directoryWasRead } from '../graph/filetime';
 
 /**
  * Whether `glob` may turn the word into something else: it has a wildcard
@@ -16,7 +17,13 @@ import { userInfo } from 'node:os';
  * with a tilde.
  */
 export function hasGlobCharacters(word: string): boolean {
-  return word.startsWith('~') || /[*?[]/.test(word);
+  // A loop, not a regular expression: the implicit rule search asks this
+  // of every name it thinks of.
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code === 0x2a || code === 0x3f || code === 0x5b) return true; // * ? [
+  }
+  return word.charCodeAt(0) === 0x7e; // ~
 }
 
 /**
@@ -412,6 +419,8 @@ function directoryEntries(directory: string): readonly string[] | null {
       names = readdirSync(toFileSystem(directory), {
         encoding: 'buffer',
       }).map(fromFileSystem);
+      // The build looks in the same directories for the files it needs.
+      directoryWasRead(directory, names);
     } catch {
       names = null;
     }

@@ -339,7 +339,10 @@ export class RuleRecorder {
           },
         ]
       : splitPrerequisites(prerequisiteText);
-    if (immediateSpecials.has(target)) this.applyImmediateSpecial(target);
+    // They all start with a dot: spare the other targets the lookup.
+    if (target.startsWith('.') && immediateSpecials.has(target)) {
+      this.applyImmediateSpecial(target);
+    }
     if (target === '.SUFFIXES' && prerequisites.length === 0) {
       node.rules.length = 0;
     }
@@ -415,6 +418,8 @@ export class RuleRecorder {
 
   /** A target named twice in one rule counts once, with GNU's notice. */
   private withoutRepeats(targets: string[], location: Location): string[] {
+    // Most rules have one target: nothing to repeat.
+    if (targets.length < 2) return targets;
     const unique = new Set<string>();
     for (const target of targets) {
       if (!unique.has(target)) {

@@ -11,8 +11,17 @@ export interface Job {
   readonly shellFlags: readonly string[];
   readonly environment: Readonly<Record<string, string>>;
   readonly directory: string;
-  /** The job's position in a serial (`-j1`) build, from 1. */
+  /**
+   * The job's number, from 1, in the order jobs were started. In a serial
+   * build that is its position; in a parallel one the output is put back
+   * in serial order, and the position is known when the job's output is.
+   */
   readonly serial: number;
+  /**
+   * Descriptors the recursive commands (`+`, `$(MAKE)`) inherit as their
+   * 3 and 4: the jobserver's pipe, as GNU make 4.3 passes it.
+   */
+  readonly jobserverFds?: readonly number[];
 }
 
 /** One command of a recipe: what one shell invocation runs. */
@@ -24,6 +33,8 @@ export interface Command {
   readonly ignoreErrors: boolean;
   /** Whether to run it at all (false under `-n` unless `+` or $(MAKE)). */
   readonly run: boolean;
+  /** `+` or `$(MAKE)`: it runs a sub-make, which gets the jobserver. */
+  readonly recursive?: boolean;
   /** Where it was written, for error messages: `Makefile:5`. */
   readonly where: string;
 }
@@ -62,9 +73,21 @@ export interface JobListener {
   commandCouldNotStart(text: string): void;
   /** A command whose errors are ignored failed. */
   commandFailedIgnored(command: Command, outcome: CommandOutcome): void;
+  /**
+   * What the job writes. Without it the job writes straight to amake's
+   * own standard output and error, and reads its standard input.
+   */
+  output?(stream: 'out' | 'err', data: Uint8Array): void;
+  /** A command ended; `-O line` prints its output then. */
+  commandEnded?(command: Command): void;
 }
 
 /** Runs jobs: on this machine, or (later) on a remote cluster. */
 export interface Executor {
   run(job: Job, listener: JobListener): Promise<JobResult>;
+  /**
+   * Sends `signal` to every job running: amake was interrupted. Each
+   * run still resolves, with the job's outcome.
+   */
+  signalAll(signal: NodeJS.Signals): void;
 }

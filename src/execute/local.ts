@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { ChildProcess, StdioOptions, spawn } from 'node:child_process';
 import { directArgv, execErrorText } from './command_argv';
 import {
   Command,
@@ -6,65 +6,111 @@ import {
   Executor,
   Job,
   JobListener,
+  JobOutcome,
   JobResult,
 } from './job';
 
 /**
+ * How long the output of a command that ended is still read, in ms, when
+ * a process it left behind keeps the pipes open.
+ */
+const LEFTOVER_GRACE_MS = 200;
+
+/**
  * Runs a job's commands one after another through the shell on this
- * machine, each in its own shell, the output going straight to amake's.
+ * machine, each in its own shell. The output goes straight to amake's
+ * unless the listener takes it.
  */
 export class LocalExecutor implements Executor {
+  /** The shell of each command running now. */
+  private readonly running = new Set<ChildProcess>();
+
   async run(job: Job, listener: JobListener): Promise<JobResult> {
     const startTime = Date.now();
+    const result = (outcome: JobOutcome): JobResult => ({
+      outcome,
+      startTime,
+      endTime: Date.now(),
+      executor: 'local',
+    });
     for (const command of job.commands) {
       listener.commandStarting(command);
       if (!command.run) continue;
-      const outcome = await runCommand(job, command);
+      const outcome = await this.runCommand(job, command, listener);
+      listener.commandEnded?.(command);
       if (outcome.startError) listener.commandCouldNotStart(outcome.startError);
       if (outcome.exitCode === 0 && outcome.signal === null) continue;
       if (command.ignoreErrors) {
         listener.commandFailedIgnored(command, outcome);
         continue;
       }
-      return {
-        outcome: { kind: 'failed', command, outcome },
-        startTime,
-        endTime: Date.now(),
-        executor: 'local',
-      };
+      return result({ kind: 'failed', command, outcome });
     }
-    return {
-      outcome: { kind: 'succeeded' },
-      startTime,
-      endTime: Date.now(),
-      executor: 'local',
-    };
+    return result({ kind: 'succeeded' });
   }
-}
 
-function runCommand(job: Job, command: Command): Promise<CommandOutcome> {
-  // SHELL may hold a program with arguments: `SHELL = bash -x`.
-  const argv = directArgv(command.text, job.shell, job.shellFlags, true) ?? [
-    ...job.shell.split(/[ \t]+/).filter((word) => word !== ''),
-    ...job.shellFlags,
-    command.text,
-  ];
-  if (argv.length === 0) return Promise.resolve({ exitCode: 0, signal: null });
-  return new Promise((resolve) => {
-    const child = spawn(argv[0]!, argv.slice(1), {
-      cwd: job.directory,
-      env: job.environment,
-      stdio: 'inherit',
-    });
-    child.on('error', (error: NodeJS.ErrnoException) => {
-      resolve({
-        exitCode: error.code === 'ENOENT' ? 127 : 126,
-        signal: null,
-        startError: `${argv[0]}: ${execErrorText(error.code)}`,
+  signalAll(signal: NodeJS.Signals): void {
+    for (const child of this.running) child.kill(signal);
+  }
+
+  private runCommand(
+    job: Job,
+    command: Command,
+    listener: JobListener,
+  ): Promise<CommandOutcome> {
+    // SHELL may hold a program with arguments: `SHELL = bash -x`.
+    const argv = directArgv(command.text, job.shell, job.shellFlags, true) ?? [
+      ...job.shell.split(/[ \t]+/).filter((word) => word !== ''),
+      ...job.shellFlags,
+      command.text,
+    ];
+    if (argv.length === 0) {
+      return Promise.resolve({ exitCode: 0, signal: null });
+    }
+    const captured = listener.output !== undefined;
+    const stdio: StdioOptions = captured
+      ? ['ignore', 'pipe', 'pipe']
+      : ['inherit', 'inherit', 'inherit'];
+    // Sub-makes share the jobserver, as their 3 and 4.
+    if (command.recursive && job.jobserverFds) stdio.push(...job.jobserverFds);
+    return new Promise((resolve) => {
+      const child = spawn(argv[0]!, argv.slice(1), {
+        cwd: job.directory,
+        env: job.environment,
+        stdio,
+      });
+      this.running.add(child);
+      if (captured) {
+        child.stdout!.on('data', (data: Buffer) => listener.output!('out', data));
+        child.stderr!.on('data', (data: Buffer) => listener.output!('err', data));
+      }
+      child.on('error', (error: NodeJS.ErrnoException) => {
+        this.running.delete(child);
+        resolve({
+          exitCode: error.code === 'ENOENT' ? 127 : 126,
+          signal: null,
+          startError: `${argv[0]}: ${execErrorText(error.code)}`,
+        });
+      });
+      child.on('exit', (code, signal) => {
+        this.running.delete(child);
+        const outcome = { exitCode: code ?? 0, signal: signal ?? null };
+        if (!captured) {
+          resolve(outcome);
+          return;
+        }
+        // The output is read to its end, unless a process the command left
+        // behind holds the pipes open: that is not waited for long.
+        const abandon = setTimeout(() => {
+          child.stdout!.destroy();
+          child.stderr!.destroy();
+          resolve(outcome);
+        }, LEFTOVER_GRACE_MS);
+        child.on('close', () => {
+          clearTimeout(abandon);
+          resolve(outcome);
+        });
       });
     });
-    child.on('exit', (code, signal) => {
-      resolve({ exitCode: code ?? 0, signal: signal ?? null });
-    });
-  });
+  }
 }

@@ -63,6 +63,17 @@ export function filesMayHaveChanged(): void {
   if (directories.size > 0) directories = new Map();
 }
 
+/**
+ * Hands over the names a directory holds now, which something else (a
+ * wildcard) has just read, so that the directory is not read again.
+ */
+export function directoryWasRead(
+  directory: string,
+  names: readonly string[],
+): void {
+  if (!directories.has(directory)) directories.set(directory, new Set(names));
+}
+
 function mayExist(file: string): boolean {
   // The base name and directory, as path.basename and path.dirname give
   // them (give or take a doubled slash), without their checks: this

@@ -94,6 +94,15 @@ interface Candidate {
   readonly order: number;
   /** The target pattern has no slash: the directory stays out of the stem. */
   readonly directoryKept: boolean;
+  /**
+   * What the first pass, without intermediate files, learned for the
+   * second: the rule's prerequisite names (unless second expansion made
+   * them: GNU expands them again) and how many of them, in order, exist
+   * or ought to. Nothing the search looks at changes between the passes
+   * but the names found impossible.
+   */
+  names: Prerequisite[] | null;
+  namesFound: number;
 }
 
 /** A prerequisite found for the rule being tried. */
@@ -196,15 +205,16 @@ class Search {
     let specificRuleMatched = false;
     const index = targetIndexOf(this.state.database.patternRules);
     const last = name.length > 0 ? name[name.length - 1]! : '';
-    const targets = index.byLastCharacter.get(last) ?? index.emptySuffix;
+    // A match-anything rule cannot make an intermediate file: the lists
+    // for those leave out the ones that are not terminal.
+    const groups = recursions > 0 ? index.forIntermediates : index.forFiles;
+    const targets = groups.byLastCharacter.get(last) ?? groups.emptySuffix;
     const checkInUse = this.inUse.length > 0;
     for (const target of targets) {
       const rule = target.rule;
       if (checkInUse && this.inUse.includes(rule)) continue;
       const { prefix, suffix } = target;
       if (!name.endsWith(suffix)) continue;
-      // A match-anything rule cannot make an intermediate file.
-      if (recursions > 0 && target.matchAnything && !rule.terminal) continue;
 
       // GNU's arithmetic: the stem is never empty, except where the
       // directory has been taken off.
@@ -233,6 +243,8 @@ class Search {
         stemLength: stemLength + (directoryKept ? directory.length : 0),
         order: candidates.length + givingWay.length,
         directoryKept,
+        names: null,
+        namesFound: 0,
       };
       if (target.givesWay) givingWay.push(candidate);
       else candidates.push(candidate);
@@ -261,45 +273,69 @@ class Search {
     if (!hasPrerequisites(rule) && extras.length === 0) return [];
     this.inUse.push(rule);
     try {
-      const names = this.prerequisiteNames(
-        rule,
-        fileName,
-        explicit,
-        stem,
-        fullStem,
-        directory,
-      );
-      // Every pattern rule has the global `.EXTRA_PREREQS` last.
-      for (const extra of extras) {
-        const name = substituteStem(extra.name, stem, directory);
-        names.push({ ...extra, name });
+      // The second pass starts where the first one stopped.
+      let names = candidate.names;
+      const known = names === null ? -1 : candidate.namesFound;
+      if (names === null) {
+        names = this.prerequisiteNames(
+          rule,
+          fileName,
+          explicit,
+          stem,
+          fullStem,
+          directory,
+        );
+        // Every pattern rule has the global `.EXTRA_PREREQS` last.
+        for (const extra of extras) {
+          const name = substituteStem(extra.name, stem, directory);
+          names.push({ ...extra, name });
+        }
       }
-      const found: FoundPrerequisite[] = [];
-      for (const { name, orderOnly, extra } of names) {
+      // The matches of the names made through intermediate files, by
+      // index: made only when one is, since most tries fail at once.
+      let chained: (ImplicitMatch | null)[] | null = null;
+      for (let i = 0; i < names.length; i++) {
+        // Found by the first pass: an existing name is never impossible.
+        if (i < known) continue;
+        const name = names[i]!.name;
         // A name already found impossible fails the rule for good.
         if (this.impossible.has(name)) {
           candidate.rule = null;
           return null;
         }
+        // The name the first pass stopped at is known not to be there.
         if (
-          isNamedIn(explicit, name) ||
-          this.oughtToExist(name) ||
-          this.hooks.exists(name) ||
-          this.isInVpath(name)
+          i !== known &&
+          (isNamedIn(explicit, name) ||
+            this.oughtToExist(name) ||
+            this.hooks.exists(name) ||
+            this.isInVpath(name))
         ) {
-          found.push({ name, orderOnly, extra, intermediate: null });
           continue;
         }
-        if (!intermediateOk) return null;
+        if (!intermediateOk) {
+          // GNU expands the names of a second expansion again.
+          if (!rule.secondExpansion) {
+            candidate.names = names;
+            candidate.namesFound = i;
+          }
+          return null;
+        }
         const match = this.run(name, [], false, recursions + 1);
         if (match) {
-          found.push({ name, orderOnly, extra, intermediate: match });
+          chained ??= new Array<ImplicitMatch | null>(names.length).fill(null);
+          chained[i] = match;
           continue;
         }
         this.impossible.add(name);
         return null;
       }
-      return found;
+      return names.map(({ name, orderOnly, extra }, i) => ({
+        name,
+        orderOnly,
+        extra,
+        intermediate: chained ? chained[i]! : null,
+      }));
     } finally {
       this.inUse.pop();
     }
@@ -323,10 +359,17 @@ class Search {
     if (!rule.secondExpansion) {
       // A loop, not flatMap: this runs for every rule tried on every file.
       const names: Prerequisite[] = [];
+      // With the stem in place, a wildcard may now match files. The parts
+      // are looked at, not the names made of them: those are new strings.
+      const partsHaveWildcards =
+        hasGlobCharacters(stem) || hasGlobCharacters(directory);
       for (const { name: text, orderOnly } of rule.prerequisites) {
         const name = substituteStem(text, stem, directory);
-        // With the stem in place, a wildcard may now match files.
-        if (!hasGlobCharacters(name)) {
+        if (
+          !partsHaveWildcards &&
+          !hasGlobCharacters(text) &&
+          !startsWithTilde(text, stem, directory)
+        ) {
           names.push({ name, orderOnly });
           continue;
         }
@@ -515,6 +558,18 @@ function substituteStem(text: string, stem: string, directory: string) {
   return directory + text.slice(0, percent) + stem + text.slice(percent + 1);
 }
 
+/** Whether substituteStem's name for these starts with a `~`. */
+function startsWithTilde(text: string, stem: string, directory: string) {
+  const tilde = 0x7e;
+  const percent = text.indexOf('%');
+  if (percent < 0) return text.charCodeAt(0) === tilde;
+  if (directory !== '') return directory.charCodeAt(0) === tilde;
+  if (percent > 0) return text.charCodeAt(0) === tilde;
+  return stem !== ''
+    ? stem.charCodeAt(0) === tilde
+    : text.charCodeAt(1) === tilde;
+}
+
 /**
  * Splits prerequisite text into words as GNU's get_next_word does for
  * second expansion: a `$(...)` or `${...}` reference is one word however
@@ -602,6 +657,13 @@ interface TargetIndex {
   readonly length: number;
   readonly first: PatternRule | undefined;
   readonly last: PatternRule | undefined;
+  /** For the files the Builder asks about. */
+  readonly forFiles: TargetGroups;
+  /** For intermediate files: no match-anything rule but terminal ones. */
+  readonly forIntermediates: TargetGroups;
+}
+
+interface TargetGroups {
   readonly byLastCharacter: Map<string, TargetEntry[]>;
   readonly emptySuffix: TargetEntry[];
 }
@@ -644,6 +706,20 @@ function targetIndexOf(rules: readonly PatternRule[]): TargetIndex {
       });
     });
   }
+  const index: TargetIndex = {
+    length: rules.length,
+    first: rules[0],
+    last: rules[rules.length - 1],
+    forFiles: groupByLastCharacter(entries),
+    forIntermediates: groupByLastCharacter(
+      entries.filter((entry) => !entry.matchAnything || entry.rule.terminal),
+    ),
+  };
+  targetIndexes.set(rules, index);
+  return index;
+}
+
+function groupByLastCharacter(entries: TargetEntry[]): TargetGroups {
   const byLastCharacter = new Map<string, TargetEntry[]>();
   for (const entry of entries) {
     const last = entry.suffix[entry.suffix.length - 1];
@@ -654,15 +730,8 @@ function targetIndexOf(rules: readonly PatternRule[]): TargetIndex {
       );
     }
   }
-  const index: TargetIndex = {
-    length: rules.length,
-    first: rules[0],
-    last: rules[rules.length - 1],
-    byLastCharacter,
-    emptySuffix: entries.filter((entry) => entry.suffix === ''),
-  };
-  targetIndexes.set(rules, index);
-  return index;
+  const emptySuffix = entries.filter((entry) => entry.suffix === '');
+  return { byLastCharacter, emptySuffix };
 }
 
 /** A name with wildcards: the files it matches, or itself. */

@@ -14,7 +14,11 @@ import { MakeState } from '../evaluate/state';
 import { systemErrorText } from '../evaluate/functions';
 import { words } from '../evaluate/text';
 import { VariableScope, VariableSet, newVariable } from '../evaluate/variables';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Command, Executor, Job, JobListener } from '../execute/job';
+import { OrderedReporter } from '../report/ordered_output';
+import { Reporter, writeBytes } from '../report/reporter';
+import { JobSlots } from '../schedule/slots';
 import {
   FileTime,
   FileTimes,
@@ -51,6 +55,81 @@ export interface BuildOptions {
 
 type Status = 'succeeded' | 'failed' | 'question';
 
+/**
+ * How jobs are scheduled and their output printed. Without one, a build is
+ * serial: each job is awaited before the traversal goes on, as `-j1`.
+ */
+export interface Schedule {
+  /** When a job may start: `-j`, `-l` and the jobserver. */
+  readonly slots: JobSlots;
+  /**
+   * Where the jobs' output goes. `direct`: straight to amake's streams as
+   * it comes (`-O none`). `serial`: in serial order, through `ordered`.
+   * `line`, `target`, `recurse`: GNU's `-O` modes, a job's output printed
+   * whole after each of its commands or when it ends.
+   */
+  readonly output: 'direct' | 'serial' | 'line' | 'target' | 'recurse';
+  /** The reporter that puts output in serial order, for `serial`. */
+  readonly ordered: OrderedReporter | null;
+  /** The jobserver's descriptors, for sub-makes. */
+  readonly jobserverFds: readonly number[] | null;
+}
+
+/** One step of the path from a goal to the file being visited. */
+interface PathStep {
+  readonly node: FileNode;
+  readonly up: PathStep | null;
+}
+
+/** A prerequisite as the parallel walk started it. */
+type Started =
+  | { readonly kind: 'circular' }
+  | { readonly kind: 'intermediate' }
+  | {
+      readonly kind: 'update';
+      readonly timeBefore: FileTime;
+      readonly status: Promise<Status>;
+    };
+
+/** Where a job's echoed commands and output are written. */
+interface JobOutput {
+  readonly reporter: Reporter;
+  /** The job's output is read by amake, not left to the job's streams. */
+  readonly captured: boolean;
+  /** After each command ends. */
+  readonly commandEnded?: () => void;
+  /** After the job ends. */
+  readonly end?: () => void;
+}
+
+/** Output held back, to be printed in one piece: GNU's `-O`. */
+class HeldOutput implements Reporter {
+  private pieces: { stream: 'out' | 'err'; data: string | Uint8Array }[] =
+    [];
+
+  out(text: string): void {
+    this.pieces.push({ stream: 'out', data: text });
+  }
+
+  err(text: string): void {
+    this.pieces.push({ stream: 'err', data: text });
+  }
+
+  bytes(stream: 'out' | 'err', data: Uint8Array): void {
+    this.pieces.push({ stream, data });
+  }
+
+  writeTo(reporter: Reporter): void {
+    const pieces = this.pieces;
+    this.pieces = [];
+    for (const { stream, data } of pieces) {
+      if (typeof data !== 'string') writeBytes(reporter, stream, data);
+      else if (stream === 'out') reporter.out(data);
+      else reporter.err(data);
+    }
+  }
+}
+
 /** What the build learns of one file while it runs. */
 interface FileState {
   status: Status | null;
@@ -83,6 +162,8 @@ interface FileState {
   alsoMadeBy?: FileNode | null;
   /** The file that last asked for this one, as GNU's `parent`. */
   parent?: FileNode | null;
+  /** In a parallel build, the visit under way. */
+  pending?: Promise<Status>;
   /** Its depth in the goal's tree, for the indentation of --debug. */
   depth?: number;
   /** The automatic variables its recipe ran with (or would have). */
@@ -115,6 +196,22 @@ export class Builder {
   private commandsStarted = 0;
   private stopped = false;
   private debugLog: DebugLog | null = null;
+  /**
+   * Whether prerequisites are visited without waiting for each: there is a
+   * schedule that runs jobs in parallel, and no `.NOTPARALLEL`.
+   */
+  private readonly parallel: boolean;
+  /** The path from a goal to the visit the running code belongs to. */
+  private readonly path = new AsyncLocalStorage<PathStep>();
+  /** Visits started in a parallel build, which the end waits for. */
+  private readonly inFlight = new Set<Promise<Status>>();
+  /** The first fatal error of a parallel build, thrown once jobs end. */
+  private fatal: { error: unknown } | null = null;
+  /** The jobs running now and the times their targets had before. */
+  private readonly running = new Map<
+    FileNode,
+    { readonly timeBefore: FileTime; readonly job: Job }
+  >();
 
   constructor(
     private readonly state: MakeState,
@@ -126,8 +223,11 @@ export class Builder {
      * here (the caller decides), and nothing is reported as up to date.
      */
     private readonly makefileMode = false,
+    private readonly schedule: Schedule | null = null,
   ) {
     this.times = new FileTimes(options.checkSymlinkTimes ?? false);
+    this.parallel =
+      schedule !== null && !state.database.file('.NOTPARALLEL')?.isTarget;
     const debug = options.debug;
     if (debug && (!makefileMode || debug.levels.makefiles)) {
       this.debugLog = debug;
@@ -207,13 +307,11 @@ export class Builder {
         this.reportNothingToDo(node);
       }
     }
+    // Jobs started before a failure stopped the build run to their end.
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
+    if (this.fatal) throw this.fatal.error;
     this.deleteIntermediates();
-    if (failed) {
-      if (this.options.keepGoing) {
-        // GNU names the first goal not remade.
-      }
-      return 2;
-    }
+    if (failed) return 2;
     return question ? 1 : 0;
   }
 
@@ -377,10 +475,7 @@ export class Builder {
     return this.fileState(node).implicit?.recipe ?? null;
   }
 
-  private async update(
-    node: FileNode,
-    parent: FileNode | null,
-  ): Promise<Status> {
+  private update(node: FileNode, parent: FileNode | null): Promise<Status> {
     // vpath may find it to be another file the makefiles name.
     this.searchVpath(node);
     const same = this.fileState(node).sameAs;
@@ -398,17 +493,66 @@ export class Builder {
     }
     if (fileState.status !== null) {
       this.debugLog?.verbose(depth, `Pruning file '${node.name}'.`);
-      return fileState.status;
+      return Promise.resolve(fileState.status);
     }
     if (fileState.visiting) {
-      // The caller drops the dependency with GNU's warning.
-      return 'succeeded';
+      // Under way elsewhere in a parallel build: wait for it. On the path
+      // to here, it is a circle: the caller drops the dependency with
+      // GNU's warning.
+      if (fileState.pending && !this.onPath(node)) return fileState.pending;
+      return Promise.resolve('succeeded');
     }
     fileState.visiting = true;
     fileState.depth = depth;
     if (parent && !fileState.scope) {
       fileState.scope = this.buildScope(node, this.scopeFor(parent));
     }
+    if (!this.parallel) return this.visit(node, parent, fileState);
+
+    // In parallel, the visit writes in a place of its own in the serial
+    // order, and carries the path to it for finding circles.
+    const step: PathStep = { node, up: this.path.getStore() ?? null };
+    const ordered = this.schedule?.ordered ?? null;
+    const segment = ordered?.segment().child() ?? null;
+    const visit = (): Promise<Status> =>
+      this.path.run(step, () => this.visit(node, parent, fileState));
+    const pending = (segment ? ordered!.within(segment, visit) : visit())
+      .catch((error: unknown) => {
+        // A fatal error ends the build once the running jobs have ended.
+        this.fatal ??= { error };
+        this.stopped = true;
+        fileState.status = 'failed';
+        return 'failed' as const;
+      })
+      .finally(() => {
+        segment?.close();
+        this.inFlight.delete(pending);
+      });
+    fileState.pending = pending;
+    this.inFlight.add(pending);
+    return pending;
+  }
+
+  /** Whether `node` is on the path from a goal to the current visit. */
+  private onPath(node: FileNode): boolean {
+    let step: PathStep | null | undefined = this.path.getStore();
+    for (; step; step = step.up) {
+      if (step.node === node) return true;
+    }
+    return false;
+  }
+
+  /** A dependency on a file being visited on the way here is a circle. */
+  private isCircular(node: FileNode): boolean {
+    if (!this.fileState(node).visiting) return false;
+    return !this.parallel || this.onPath(node);
+  }
+
+  private async visit(
+    node: FileNode,
+    parent: FileNode | null,
+    fileState: FileState,
+  ): Promise<Status> {
     try {
       const status = await this.updateFile(node, parent, fileState);
       fileState.status = status;
@@ -489,12 +633,50 @@ export class Builder {
   }
 
   /**
+   * Starts the visit of each prerequisite, in order, without waiting for
+   * any: each goes as far as it can, starting jobs, before the next one is
+   * started. Circles are reported here, in the order a serial walk finds
+   * them; intermediate files are left for the walk to check.
+   */
+  private startAll(node: FileNode, walked: Prerequisite[]): Started[] {
+    return walked.map((prerequisite): Started => {
+      const dependency = this.fileFor(prerequisite.name);
+      if (this.isCircular(dependency)) {
+        this.reportCircular(node, dependency);
+        return { kind: 'circular' };
+      }
+      if (this.isPendingIntermediate(dependency)) {
+        return { kind: 'intermediate' };
+      }
+      const timeBefore = this.timeOf(dependency);
+      return {
+        kind: 'update',
+        timeBefore,
+        status: this.update(dependency, node),
+      };
+    });
+  }
+
+  /**
    * An intermediate file not yet made is not made just because it is
    * missing: as GNU's check_dep does, amake looks through it at its own
    * prerequisites, and the target needs remaking only when the file exists
    * and is newer, or one of those is newer than the target.
    */
-  private async checkIntermediate(
+  private checkIntermediate(
+    file: FileNode,
+    targetTime: FileTime,
+    parent: FileNode,
+  ): Promise<{ status: Status; mustMake: boolean }> {
+    if (!this.parallel) return this.checkThrough(file, targetTime, parent);
+    // In parallel, what it visits sees it on the path.
+    const step: PathStep = { node: file, up: this.path.getStore() ?? null };
+    return this.path.run(step, () =>
+      this.checkThrough(file, targetTime, parent),
+    );
+  }
+
+  private async checkThrough(
     file: FileNode,
     targetTime: FileTime,
     parent: FileNode,
@@ -512,7 +694,7 @@ export class Builder {
     try {
       for (const prerequisite of plan.prerequisites) {
         const dependency = this.fileFor(prerequisite.name);
-        if (this.fileState(dependency).visiting) {
+        if (this.isCircular(dependency)) {
           this.reportCircular(file, dependency);
           continue;
         }
@@ -610,15 +792,22 @@ export class Builder {
     const newer: FileNode[] = [];
     const intermediates: FileNode[] = [];
     const walked = [...prerequisites, ...this.groupPrerequisites(node, rule)];
-    for (const prerequisite of walked) {
+    // In parallel every prerequisite is started before any is waited for.
+    const started = this.parallel ? this.startAll(node, walked) : null;
+    for (const [index, prerequisite] of walked.entries()) {
       const dependency = this.fileFor(prerequisite.name);
       const depState = this.fileState(dependency);
-      if (depState.visiting) {
-        this.reportCircular(node, dependency);
+      const start = started?.[index];
+      if (start ? start.kind === 'circular' : depState.visiting) {
+        if (!start) this.reportCircular(node, dependency);
         continue;
       }
       // An order-only one too waits for the target to need remaking.
-      if (this.isPendingIntermediate(dependency)) {
+      if (
+        start
+          ? start.kind === 'intermediate'
+          : this.isPendingIntermediate(dependency)
+      ) {
         const check = await this.checkIntermediate(
           dependency,
           timeBefore,
@@ -634,8 +823,11 @@ export class Builder {
         intermediates.push(dependency);
         continue;
       }
-      const depTimeBefore = this.timeOf(dependency);
-      const status = await this.update(dependency, node);
+      const depTimeBefore =
+        start?.kind === 'update' ? start.timeBefore : this.timeOf(dependency);
+      const status = await (start?.kind === 'update'
+        ? start.status
+        : this.update(dependency, node));
       if (status === 'failed') {
         failed = true;
         if (!this.options.keepGoing) return 'failed';
@@ -995,6 +1187,31 @@ export class Builder {
 
     this.noteVariableSet(node, automatic);
     if (this.options.trace) this.traceRecipe(node, recipe, automatic);
+    // A job that runs commands waits for a slot; after a failure that
+    // stops the build it does not start at all.
+    const runs = commands.some((command) => command.run);
+    const slots = this.parallel && runs ? this.schedule!.slots : null;
+    if (slots) {
+      if (this.stopped) return 'failed';
+      await slots.acquire();
+      if (this.stopped) {
+        slots.release();
+        return 'failed';
+      }
+    }
+    try {
+      return await this.runJob(node, recipeScope, commands);
+    } finally {
+      slots?.release();
+    }
+  }
+
+  /** Runs the job of a target's expanded recipe and takes in its result. */
+  private async runJob(
+    node: FileNode,
+    recipeScope: VariableScope,
+    commands: Command[],
+  ): Promise<Status> {
     const job: Job = {
       target: node.name,
       commands,
@@ -1006,34 +1223,16 @@ export class Builder {
         : {},
       directory: process.cwd(),
       serial: this.serial,
+      jobserverFds: this.schedule?.jobserverFds ?? undefined,
     };
-    const listener: JobListener = {
-      commandStarting: (command) => {
-        const reporter = this.diagnostics.reporter;
-        if (command.run) reporter.startOutput?.();
-        if (this.options.trace) {
-          reporter.out(command.text + '\n');
-        } else if (this.options.touch && !command.run) {
-          // Under -t only the commands that run are shown.
-        } else if (!command.silent || this.options.justPrint) {
-          reporter.out(command.text + '\n');
-        }
-        // What amake holds back goes out before the command writes.
-        if (command.run) reporter.flush?.();
-      },
-      commandCouldNotStart: (text) => {
-        this.diagnostics.warning(null, text);
-      },
-      commandFailedIgnored: (command, outcome) => {
-        // GNU keeps quiet about it under -s or a `.SILENT:` for all.
-        if (this.options.silent || this.silentForAll()) return;
-        this.diagnostics.reporter.err(
-          `${this.diagnostics.program}: [${command.where}: ${node.name}] ${describeOutcome(outcome)} (ignored)\n`,
-        );
-      },
-    };
+    const output = this.jobOutput(commands);
+    const listener = this.jobListener(node, output);
     const timeBeforeRecipe = this.timeOf(node);
-    const result = await this.executor.run(job, listener);
+    this.running.set(node, { timeBefore: timeBeforeRecipe, job });
+    const result = await this.executor
+      .run(job, listener)
+      .finally(() => this.running.delete(node));
+    output.end?.();
     if (commands.some((command) => command.run)) filesMayHaveChanged();
     this.times.forget(this.pathOf(node));
     if (result.outcome.kind === 'succeeded' && this.options.touch) {
@@ -1062,10 +1261,100 @@ export class Builder {
         );
       }
       this.deleteOnError(node, timeBeforeRecipe);
-      if (!this.options.keepGoing) this.stopped = true;
+      if (!this.options.keepGoing && !this.stopped) {
+        this.stopped = true;
+        this.sayWaitingForJobs();
+      }
       return 'failed';
     }
     return 'failed';
+  }
+
+  /**
+   * Where a job's echoed commands and output go, by the schedule's output
+   * mode: straight out, into the job's place in the serial order, or held
+   * and printed whole as GNU's `-O` does.
+   */
+  private jobOutput(commands: readonly Command[]): JobOutput {
+    const mode = this.parallel ? this.schedule!.output : 'direct';
+    const reporter = this.diagnostics.reporter;
+    if (mode === 'serial') {
+      // Bound now: the output arrives from outside the visit's context.
+      const segment = this.schedule!.ordered!.segment();
+      return {
+        reporter: {
+          out: (text) => segment.write('out', text),
+          err: (text) => segment.write('err', text),
+          bytes: (stream, data) => segment.write(stream, data),
+        },
+        captured: true,
+      };
+    }
+    // GNU's `-O target` leaves a sub-make to order its own output.
+    const recursive = commands.some((command) => command.recursive);
+    if (mode === 'direct' || (mode === 'target' && recursive)) {
+      return { reporter, captured: false };
+    }
+    const held = new HeldOutput();
+    const release = (): void => held.writeTo(reporter);
+    return {
+      reporter: held,
+      captured: true,
+      commandEnded: mode === 'line' ? release : undefined,
+      end: release,
+    };
+  }
+
+  /** What the executor tells of a job, said as GNU make says it. */
+  private jobListener(node: FileNode, output: JobOutput): JobListener {
+    const reporter = output.reporter;
+    return {
+      commandStarting: (command) => {
+        if (command.run) reporter.startOutput?.();
+        if (this.options.trace) {
+          reporter.out(command.text + '\n');
+        } else if (this.options.touch && !command.run) {
+          // Under -t only the commands that run are shown.
+        } else if (!command.silent || this.options.justPrint) {
+          reporter.out(command.text + '\n');
+        }
+        // What amake holds back goes out before the command writes.
+        if (command.run) reporter.flush?.();
+      },
+      commandCouldNotStart: (text) => {
+        reporter.err(`${this.diagnostics.prefix(null)}: ${text}\n`);
+      },
+      commandFailedIgnored: (command, outcome) => {
+        // GNU keeps quiet about it under -s or a `.SILENT:` for all.
+        if (this.options.silent || this.silentForAll()) return;
+        reporter.err(
+          `${this.diagnostics.program}: [${command.where}: ${node.name}] ${describeOutcome(outcome)} (ignored)\n`,
+        );
+      },
+      output: output.captured
+        ? (stream, data) => writeBytes(reporter, stream, data)
+        : undefined,
+      commandEnded: output.commandEnded,
+    };
+  }
+
+  /**
+   * A job failed and the build stops: GNU says it waits for the jobs still
+   * running. In serial order it is said only if, once everything before it
+   * is printed, jobs are still running whose output comes after.
+   */
+  private sayWaitingForJobs(): void {
+    if (!this.parallel) return;
+    const text = (): string =>
+      this.running.size > 0
+        ? `${this.diagnostics.program}: *** Waiting for unfinished jobs....\n`
+        : '';
+    const ordered = this.schedule!.ordered;
+    if (ordered && this.schedule!.output === 'serial') {
+      ordered.segment().writeLater('err', text);
+    } else {
+      this.diagnostics.reporter.err(text());
+    }
   }
 
   /** `$*`: the static or implicit stem, or the name less its suffix. */
@@ -1143,6 +1432,35 @@ export class Builder {
     if (!existsSync(name)) return;
     this.times.forget(name);
     if (this.times.get(name) === timeBefore) return;
+    this.diagnostics.error(null, `Deleting file '${name}'`);
+    try {
+      unlinkSync(name);
+    } catch {
+      // Nothing to do: the message has been given.
+    }
+  }
+
+  /**
+   * amake got a fatal signal: no job starts any more, the running ones get
+   * the signal, and what they were making is deleted, last started first,
+   * as GNU make does. Resolves when every job has ended.
+   */
+  async interrupt(signal: NodeJS.Signals): Promise<void> {
+    this.stopped = true;
+    this.executor.signalAll(signal);
+    for (const [node, { timeBefore }] of [...this.running].reverse()) {
+      this.deleteInterrupted(node, timeBefore);
+    }
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
+  }
+
+  /** A target whose job was interrupted is deleted if the job changed it. */
+  private deleteInterrupted(node: FileNode, timeBefore: FileTime): void {
+    if (node.phony || node.precious || this.options.justPrint) return;
+    const name = this.pathOf(node);
+    this.times.forget(name);
+    const time = this.times.get(name);
+    if (time === missing || time === timeBefore) return;
     this.diagnostics.error(null, `Deleting file '${name}'`);
     try {
       unlinkSync(name);
@@ -1245,6 +1563,7 @@ export class Builder {
             silent: silentAll || parsed.silent || written.silent,
             ignoreErrors: ignoreAll || parsed.ignore || written.ignore,
             run: !(this.options.justPrint || this.options.touch) || always,
+            recursive: always,
             where:
               line.location.line === 0
                 ? '<builtin>'

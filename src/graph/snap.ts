@@ -19,11 +19,15 @@ export function finishDatabase(state: MakeState): void {
     ? expandSecondPrerequisites(state)
     : new Set<FileNode>();
 
-  // Every prerequisite becomes a file make knows of.
-  const named = [...database.files.values()].flatMap((node) =>
-    node.rules.flatMap((rule) => rule.prerequisites.map((p) => p.name)),
-  );
-  for (const name of named) database.enter(name);
+  // Every prerequisite becomes a file make knows of. The files entered
+  // here come last in the table, and have no rules to add more.
+  for (const node of database.files.values()) {
+    for (const rule of node.rules) {
+      for (const prerequisite of rule.prerequisites) {
+        database.enter(prerequisite.name);
+      }
+    }
+  }
 
   const prerequisitesOf = (name: string): FileNode[] | null => {
     const node = database.file(name);
@@ -89,9 +93,15 @@ function addExtraPrerequisites(
   const global = extraPrerequisites(state, state.globals.get('.EXTRA_PREREQS'));
   database.extraPrerequisites = global;
   for (const node of [...database.files.values()]) {
+    // Most files have neither a variable set nor, as targets, the global
+    // list: spare them the lookups.
+    const ownSet =
+      node.variables !== null ||
+      (withVariableSets.size > 0 && withVariableSets.has(node));
+    if (!ownSet && (global.length === 0 || !node.isTarget)) continue;
     if (specialTargets.has(node.name)) continue;
     let extras: Prerequisite[] = [];
-    if (node.variables || withVariableSets.has(node)) {
+    if (ownSet) {
       const own = node.variables?.get('.EXTRA_PREREQS');
       extras = extraPrerequisites(state, own);
     } else if (node.isTarget) {

@@ -10,6 +10,8 @@ export interface Reporter {
   out(text: string): void;
   /** Diagnostics (stderr). */
   err(text: string): void;
+  /** What a job wrote, as it wrote it: bytes that need not be text. */
+  bytes?(stream: 'out' | 'err', data: Uint8Array): void;
   /** Output that amake does not write itself (a job's) is about to start. */
   startOutput?(): void;
   /**
@@ -58,6 +60,11 @@ export class AnnouncingReporter implements Reporter {
   err(text: string): void {
     this.makeAnnouncement();
     this.inner.err(text);
+  }
+
+  bytes(stream: 'out' | 'err', data: Uint8Array): void {
+    this.makeAnnouncement();
+    writeBytes(this.inner, stream, data);
   }
 
   private makeAnnouncement(): void {
@@ -130,6 +137,11 @@ export class ConsoleReporter implements Reporter {
     this.flush();
   }
 
+  bytes(stream: 'out' | 'err', data: Uint8Array): void {
+    this.flush();
+    writeAll(stream === 'out' ? 1 : 2, data);
+  }
+
   flush(): void {
     if (this.held.length === 0) return;
     const text = this.held.join('');
@@ -142,8 +154,23 @@ export class ConsoleReporter implements Reporter {
 import { writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 
-function writeAll(fd: number, text: string): void {
-  const buffer = Buffer.from(text);
+/** Writes bytes through a reporter, as text if it takes no bytes. */
+export function writeBytes(
+  reporter: Reporter,
+  stream: 'out' | 'err',
+  data: Uint8Array,
+): void {
+  if (reporter.bytes) {
+    reporter.bytes(stream, data);
+  } else if (stream === 'out') {
+    reporter.out(Buffer.from(data).toString());
+  } else {
+    reporter.err(Buffer.from(data).toString());
+  }
+}
+
+function writeAll(fd: number, text: string | Uint8Array): void {
+  const buffer = typeof text === 'string' ? Buffer.from(text) : text;
   let offset = 0;
   while (offset < buffer.length) {
     try {

@@ -1,0 +1,225 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Reporter, writeBytes } from './reporter';
+
+/**
+ * Output in serial order while jobs run in parallel.
+ *
+ * The traversal of the goals is a tree: a file's messages and its recipe's
+ * output come after those of its prerequisites, in the order `make -j1`
+ * visits them. Each visit writes into a Segment, a place in that tree. A
+ * cursor walks the tree in order and prints what it passes; it stops at
+ * the first segment that is still open and has nothing more to print. So
+ * the output of the job the cursor is in streams out as it comes, and what
+ * a serially later job writes is held only until everything before it has
+ * been printed.
+ */
+
+/** Which standard stream a piece of output belongs to. */
+export type Stream = 'out' | 'err';
+
+/** Where the ordered output is finally written. */
+export interface OutputSink {
+  write(stream: Stream, data: string | Uint8Array): void;
+}
+
+interface Piece {
+  readonly stream: Stream;
+  /** What to print, or what prints it, when the cursor gets there. */
+  readonly data: string | Uint8Array | (() => string);
+}
+
+/** A place in the serial order that output can be written to. */
+export class Segment {
+  /** Output and child segments, in order; printed ones are dropped. */
+  private parts: (Piece | Segment)[] = [];
+  /** The index of the first part the cursor has not passed. */
+  private next = 0;
+  private closed = false;
+  /** The cursor has printed all of it and moved on. */
+  private passed = false;
+
+  constructor(private readonly output: OrderedOutput) {}
+
+  write(stream: Stream, data: string | Uint8Array): void {
+    if (data.length === 0) return;
+    // Late output, after the cursor passed this place, is not lost.
+    if (this.passed) {
+      this.output.writeNow(stream, data);
+      return;
+    }
+    this.parts.push({ stream, data });
+    this.output.drain();
+  }
+
+  /**
+   * Text decided only when the cursor gets here: what is true then, after
+   * everything serially earlier has been printed.
+   */
+  writeLater(stream: Stream, produce: () => string): void {
+    if (this.passed) {
+      this.output.writeNow(stream, produce());
+      return;
+    }
+    this.parts.push({ stream, data: produce });
+    this.output.drain();
+  }
+
+  /** A new segment after everything written here so far. */
+  child(): Segment {
+    const segment = new Segment(this.output);
+    this.parts.push(segment);
+    return segment;
+  }
+
+  /** Nothing more will be written here: the cursor may move past it. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.output.drain();
+  }
+
+  /** Closes this segment and every one inside it: the run is over. */
+  closeAll(): void {
+    for (const part of this.parts) {
+      if (part instanceof Segment) part.closeAll();
+    }
+    this.closed = true;
+  }
+
+  /**
+   * Prints what the cursor can reach in this segment; true when the
+   * segment is done with.
+   */
+  drainInto(sink: OutputSink, stack: Segment[]): boolean {
+    while (this.next < this.parts.length) {
+      const part = this.parts[this.next]!;
+      if (part instanceof Segment) {
+        stack.push(part);
+        return false;
+      }
+      this.parts[this.next++] = EMPTY;
+      const data = typeof part.data === 'function' ? part.data() : part.data;
+      if (data.length > 0) sink.write(part.stream, data);
+    }
+    if (!this.closed) return false;
+    this.parts = [];
+    this.passed = true;
+    return true;
+  }
+
+  /** The cursor left the child segment at `next`: step past it. */
+  stepPastChild(): void {
+    this.parts[this.next++] = EMPTY;
+  }
+}
+
+const EMPTY: Piece = { stream: 'out', data: '' };
+
+/** The tree of segments and its cursor. */
+export class OrderedOutput {
+  readonly root: Segment;
+  /** The segments the cursor is in, outermost first. */
+  private readonly stack: Segment[];
+  private draining = false;
+
+  constructor(private readonly sink: OutputSink) {
+    this.root = new Segment(this);
+    this.stack = [this.root];
+  }
+
+  /** Prints everything held, whatever is still open: the run is over. */
+  finish(): void {
+    this.root.closeAll();
+    this.drain();
+  }
+
+  writeNow(stream: Stream, data: string | Uint8Array): void {
+    this.sink.write(stream, data);
+  }
+
+  /** Prints everything that is next in order and already written. */
+  drain(): void {
+    // A sink that writes through amake's reporter may come back here.
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.stack.length > 0) {
+        const top = this.stack[this.stack.length - 1]!;
+        const depth = this.stack.length;
+        const done = top.drainInto(this.sink, this.stack);
+        if (this.stack.length > depth) continue; // entered a child
+        if (!done) return;
+        this.stack.pop();
+        this.stack[this.stack.length - 1]?.stepPastChild();
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+}
+
+/**
+ * A Reporter that writes into the segment of the visit being worked on:
+ * the one `within` set for the asynchronous code that runs in it, or the
+ * root. What it writes comes out, through `inner`, in serial order.
+ */
+export class OrderedReporter implements Reporter {
+  readonly output: OrderedOutput;
+  private readonly current = new AsyncLocalStorage<Segment>();
+  /** Until a parallel build starts, output passes straight through. */
+  private active = false;
+
+  constructor(private readonly inner: Reporter) {
+    this.output = new OrderedOutput({
+      write: (stream, data) => {
+        if (typeof data !== 'string') writeBytes(inner, stream, data);
+        else if (stream === 'out') inner.out(data);
+        else inner.err(data);
+      },
+    });
+  }
+
+  /** From now on, output is put in serial order. */
+  activate(): void {
+    this.active = true;
+  }
+
+  /** Prints everything held: the run is over. */
+  finish(): void {
+    this.output.finish();
+    this.inner.flush?.();
+  }
+
+  /** The segment output goes to now. */
+  segment(): Segment {
+    return this.current.getStore() ?? this.output.root;
+  }
+
+  /** Runs `body` with its output, and that of what it starts, in `segment`. */
+  within<T>(segment: Segment, body: () => T): T {
+    return this.current.run(segment, body);
+  }
+
+  out(text: string): void {
+    if (this.active) this.segment().write('out', text);
+    else this.inner.out(text);
+  }
+
+  err(text: string): void {
+    if (this.active) this.segment().write('err', text);
+    else this.inner.err(text);
+  }
+
+  bytes(stream: 'out' | 'err', data: Uint8Array): void {
+    if (this.active) this.segment().write(stream, data);
+    else writeBytes(this.inner, stream, data);
+  }
+
+  startOutput(): void {
+    if (!this.active) this.inner.startOutput?.();
+  }
+
+  flush(): void {
+    this.inner.flush?.();
+  }
+}
