@@ -18,11 +18,7 @@ import { constants as osConstants } from 'node:os';
 import { LocalExecutor } from '../execute/local';
 import { OrderedReporter } from '../report/ordered_output';
 import { Jobserver } from '../schedule/jobserver';
-import {
-  joinParentJobserver,
-  outputMode,
-  planSchedule,
-} from './scheduling';
+import { joinParentJobserver, outputMode, planSchedule } from './scheduling';
 import { DebugLog, parseDebugFlags } from '../report/debug_log';
 import { ExitRequest, MakeError } from '../report/errors';
 import {
@@ -46,7 +42,7 @@ import { usage, versionText } from './help';
 const features =
   'target-specific order-only second-expansion else-if shortest-stem ' +
   'undefine oneshell nocomment grouped-target extra-prereqs archives ' +
-  'jobserver output-sync check-symlink load';
+  'jobserver output-sync check-symlink';
 
 /** The absolute path of the amake executable, for $(MAKE). */
 function amakeExecutable(): string {
@@ -117,7 +113,12 @@ async function run(
   if (process.env.GNUMAKEFLAGS !== undefined) process.env.GNUMAKEFLAGS = '';
   parseMakeflags(process.env.MAKEFLAGS ?? process.env.MFLAGS ?? '', options);
   const makeflagsVariables = options.variables.length;
+  // -j on the command line of a sub-make takes it out of the jobserver.
+  const inheritedJobs = options.jobs;
+  options.jobs = null;
   parseArguments(args, options);
+  const jobsForced = options.jobs !== null && restarts === 0;
+  options.jobs ??= inheritedJobs;
   // No built-in variables means no built-in rules either: they use them.
   if (options.noBuiltinVariables) options.noBuiltinRules = true;
   if (options.help) {
@@ -130,8 +131,8 @@ async function run(
   }
   void makeflagsVariables;
   outputMode(options.outputSync);
-  const session = startSession(options, diagnostics);
-  session.jobserver = joinParentJobserver(options, diagnostics);
+  const session = startSession(options, diagnostics, reporter);
+  session.jobserver = joinParentJobserver(options, diagnostics, jobsForced);
 
   for (const directory of options.directories) {
     try {
@@ -148,6 +149,13 @@ async function run(
   // A make restarted to read remade makefiles may have said it already.
   const announcedBefore = process.env.AMAKE_ANNOUNCED === '1';
   delete process.env.AMAKE_ANNOUNCED;
+  if (printDirectory) {
+    const where = `${comment}${diagnostics.program}: %s directory '${process.cwd()}'\n`;
+    session.directoryLines = {
+      entering: where.replace('%s', 'Entering'),
+      leaving: where.replace('%s', 'Leaving'),
+    };
+  }
   if (printDirectory && announcedBefore) reporter.markAnnounced();
   if (printDirectory && !announcedBefore) {
     reporter.announce(
@@ -184,17 +192,30 @@ interface Session {
   readonly debug: DebugLog | null;
   /** The jobserver joined or served, if the build is parallel. */
   jobserver?: Jobserver | null;
+  /** `Entering directory` and `Leaving directory`, when they are said. */
+  directoryLines?: { entering: string; leaving: string };
+  /** What says `Entering directory`, and knows whether it has. */
+  readonly announcer: AnnouncingReporter;
 }
 
 /**
  * Reads --debug (GNU stops on an unknown level before anything else) and
  * prints the version banner that GNU starts its debug output with.
  */
-function startSession(options: Options, diagnostics: Diagnostics): Session {
+function startSession(
+  options: Options,
+  diagnostics: Diagnostics,
+  announcer: AnnouncingReporter,
+): Session {
   const levels = parseDebugFlags(options.debug);
   const debug = new DebugLog(diagnostics.reporter, levels);
   if (levels.basic) diagnostics.reporter.out(versionText());
-  return { state: null, builders: [], debug: debug.enabled ? debug : null };
+  return {
+    state: null,
+    builders: [],
+    debug: debug.enabled ? debug : null,
+    announcer,
+  };
 }
 
 /**
@@ -290,6 +311,17 @@ async function readAndBuild(
     exitHooks.push(() => jobserver.close());
   }
   session.jobserver = jobserver;
+  // Under -O each piece of output says where it was made, not the run.
+  if (
+    schedule &&
+    schedule.output !== 'serial' &&
+    schedule.output !== 'direct'
+  ) {
+    if (session.directoryLines) {
+      schedule.directoryLines = session.directoryLines;
+      session.announcer.withdraw();
+    }
+  }
   defineMakeflags(state, options, true);
 
   const buildOptions: BuildOptions = {
@@ -331,6 +363,7 @@ async function readAndBuild(
     new LocalExecutor(),
     diagnostics,
     true,
+    schedule,
   );
   session.builders = [builder, makefileBuilder];
   session.debug?.basic(0, 'Updating makefiles....');
@@ -385,9 +418,9 @@ async function readAndBuild(
     session.state = null;
     return restart(
       session.debug,
-      diagnostics.reporter instanceof AnnouncingReporter &&
-        diagnostics.reporter.announced,
+      session.announcer.announced,
       diagnostics.reporter,
+      session.jobserver ?? null,
     );
   }
 
@@ -480,6 +513,7 @@ function restart(
   debug: DebugLog | null,
   announced: boolean,
   reporter: Reporter,
+  jobserver: Jobserver | null,
 ): number {
   // GNU make replaces itself; amake waits for its successor, so an endless
   // chain of restarts would pile up processes. It stops at a limit.
@@ -493,10 +527,15 @@ function restart(
   debug?.basic(0, `Re-executing[${restarts + 1}]: ${command}`);
   // The new amake writes to the same streams, after this one.
   reporter.flush?.();
+  // It keeps the jobserver, whose pipe it inherits as its 3 and 4.
+  const makeflags = jobserver
+    ? `${process.env.MAKEFLAGS ?? ''} --jobserver-auth=${jobserver.auth}`
+    : process.env.MAKEFLAGS;
   const result = spawnSync(process.execPath, process.argv.slice(1), {
-    stdio: 'inherit',
+    stdio: ['inherit', 'inherit', 'inherit', ...(jobserver?.childFds ?? [])],
     env: {
       ...process.env,
+      ...(makeflags !== undefined ? { MAKEFLAGS: makeflags } : {}),
       MAKE_RESTARTS: String(restarts + 1),
       ...(announced ? { AMAKE_ANNOUNCED: '1' } : {}),
     },
@@ -546,6 +585,17 @@ function applyMakeflagsFromMakefile(state: MakeState, options: Options) {
   }
   if (fromMakefile.printDirectory !== null) {
     options.printDirectory = fromMakefile.printDirectory;
+  }
+  // `MAKEFLAGS += -j4` makes the build parallel, as in GNU make, unless
+  // the command line said how parallel.
+  if (fromMakefile.jobs !== null && options.jobs === null) {
+    options.jobs = fromMakefile.jobs;
+  }
+  if (fromMakefile.loadAverage !== null) {
+    options.loadAverage = fromMakefile.loadAverage;
+  }
+  if (fromMakefile.outputSync !== null) {
+    options.outputSync = fromMakefile.outputSync;
   }
 }
 

@@ -22,9 +22,19 @@ const OUTPUT_MODES = ['none', 'line', 'target', 'recurse'] as const;
 export function joinParentJobserver(
   options: Options,
   diagnostics: Diagnostics,
+  jobsForced: boolean,
 ): Jobserver | null {
   const auth = options.jobserverAuth;
   if (auth === null) return null;
+  if (jobsForced) {
+    // Its own -j: it serves its own jobserver, if any.
+    diagnostics.warning(
+      null,
+      `warning: -j${options.jobs} forced in submake: resetting jobserver mode.`,
+    );
+    options.jobserverAuth = null;
+    return null;
+  }
   try {
     return joinJobserver(auth);
   } catch (error) {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { directArgv, execErrorText } from '../execute/command_argv';
 import { filesMayHaveChanged } from '../graph/filetime';
 import { Location } from '../parse/location';
-import { Diagnostics } from '../report/reporter';
+import { Diagnostics, writeBytes } from '../report/reporter';
 import { Database } from './database';
 import {
   BuiltinFunction,
@@ -96,14 +96,21 @@ export class MakeState implements ExpansionHost {
     // variables recipes get.
     if (argv.length === 0) return { output: '', status: 0 };
     filesMayHaveChanged();
-    // Its errors go to amake's standard error, after what amake wrote.
+    // Its errors go to amake's standard error, after what amake wrote,
+    // and after `Entering directory`, which GNU says before it starts.
+    this.diagnostics.reporter.startOutput?.();
     this.diagnostics.reporter.flush?.();
     const result = spawnSync(argv[0]!, argv.slice(1), {
       encoding: 'buffer',
-      stdio: ['inherit', 'pipe', 'inherit'],
+      stdio: ['inherit', 'pipe', 'pipe'],
       env: process.env,
       maxBuffer: 1 << 30,
     });
+    // What it says on its standard error goes where amake's output goes
+    // now: in a parallel build, into the place of the recipe expanded.
+    if (result.stderr?.length) {
+      writeBytes(this.diagnostics.reporter, 'err', result.stderr);
+    }
     if (result.error) {
       const code = (result.error as NodeJS.ErrnoException).code;
       this.diagnostics.warning(null, `${argv[0]}: ${execErrorText(code)}`);

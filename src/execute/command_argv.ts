@@ -149,3 +149,14 @@ export function execErrorText(code: string | undefined): string {
       return code ?? 'unknown error';
   }
 }
+
+/**
+ * `sh -c :`: GNU make runs no shell for it. People write `@:` in rules
+ * that only mark a time stamp.
+ */
+export function isNoOp(argv: readonly string[]): boolean {
+  if (argv.length !== 3 || argv[2] !== ':') return false;
+  if (argv[1] !== '-c' && argv[1] !== '-ec') return false;
+  const name = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1);
+  return ['sh', 'bash', 'dash', 'ksh', 'rksh', 'zsh', 'ash'].includes(name);
+}

@@ -69,6 +69,8 @@ export interface JobResult {
 export interface JobListener {
   /** A command is about to run (or would, under `-n`): echo it. */
   commandStarting(command: Command): void;
+  /** A process is about to start for the command that was announced. */
+  processStarting?(): void;
   /** A program could not be started; `text` names it and says why. */
   commandCouldNotStart(text: string): void;
   /** A command whose errors are ignored failed. */

@@ -1,5 +1,5 @@
 import { ChildProcess, StdioOptions, spawn } from 'node:child_process';
-import { directArgv, execErrorText } from './command_argv';
+import { directArgv, execErrorText, isNoOp } from './command_argv';
 import {
   Command,
   CommandOutcome,
@@ -64,9 +64,11 @@ export class LocalExecutor implements Executor {
       ...job.shellFlags,
       command.text,
     ];
-    if (argv.length === 0) {
+    // A lone `:` starts no shell, as GNU make's optimisation of it.
+    if (argv.length === 0 || isNoOp(argv)) {
       return Promise.resolve({ exitCode: 0, signal: null });
     }
+    listener.processStarting?.();
     const captured = listener.output !== undefined;
     const stdio: StdioOptions = captured
       ? ['ignore', 'pipe', 'pipe']
@@ -81,8 +83,12 @@ export class LocalExecutor implements Executor {
       });
       this.running.add(child);
       if (captured) {
-        child.stdout!.on('data', (data: Buffer) => listener.output!('out', data));
-        child.stderr!.on('data', (data: Buffer) => listener.output!('err', data));
+        child.stdout!.on('data', (data: Buffer) =>
+          listener.output!('out', data),
+        );
+        child.stderr!.on('data', (data: Buffer) =>
+          listener.output!('err', data),
+        );
       }
       child.on('error', (error: NodeJS.ErrnoException) => {
         this.running.delete(child);

@@ -82,18 +82,20 @@ export function findImplicitRule(
   return search.run(name, explicit, true, 0);
 }
 
-/** A pattern rule that matched a name, waiting to be tried. */
+/**
+ * A pattern rule that matched a name, waiting to be tried. The objects are
+ * reused from one name to the next (see CandidateLists): a search makes
+ * one for every rule that matches every name it thinks of.
+ */
 interface Candidate {
+  /** Null once a prerequisite was found impossible: not tried again. */
   rule: PatternRule | null;
-  readonly targetIndex: number;
-  /** The target pattern's text around its `%`. */
-  readonly prefix: string;
-  readonly suffix: string;
+  target: TargetEntry;
   /** The length of the stem, directory included, for the ordering. */
-  readonly stemLength: number;
-  readonly order: number;
+  stemLength: number;
+  order: number;
   /** The target pattern has no slash: the directory stays out of the stem. */
-  readonly directoryKept: boolean;
+  directoryKept: boolean;
   /**
    * What the first pass, without intermediate files, learned for the
    * second: the rule's prerequisite names (unless second expansion made
@@ -105,6 +107,60 @@ interface Candidate {
   namesFound: number;
 }
 
+/**
+ * The candidates of the names being searched, one list for each depth of
+ * the chain of intermediate files: a name's list is in use while the
+ * intermediate files it needs are searched. A list and its objects are
+ * reused for the next name at the same depth.
+ */
+class CandidateLists {
+  private readonly lists: Candidate[][] = [];
+  private readonly spare: Candidate[][] = [];
+
+  /** The empty list for a name at this depth; the last one's is gone. */
+  start(depth: number): Candidate[] {
+    while (this.lists.length <= depth) {
+      this.lists.push([]);
+      this.spare.push([]);
+    }
+    const list = this.lists[depth]!;
+    const spare = this.spare[depth]!;
+    for (const candidate of list) spare.push(candidate);
+    list.length = 0;
+    return list;
+  }
+
+  /** A candidate to add to the list of this depth, as good as new. */
+  make(
+    depth: number,
+    target: TargetEntry,
+    stemLength: number,
+    order: number,
+    directoryKept: boolean,
+  ): Candidate {
+    const candidate = this.spare[depth]!.pop();
+    if (candidate === undefined) {
+      return {
+        rule: target.rule,
+        target,
+        stemLength,
+        order,
+        directoryKept,
+        names: null,
+        namesFound: 0,
+      };
+    }
+    candidate.rule = target.rule;
+    candidate.target = target;
+    candidate.stemLength = stemLength;
+    candidate.order = order;
+    candidate.directoryKept = directoryKept;
+    candidate.names = null;
+    candidate.namesFound = 0;
+    return candidate;
+  }
+}
+
 /** A prerequisite found for the rule being tried. */
 interface FoundPrerequisite {
   readonly name: string;
@@ -114,13 +170,22 @@ interface FoundPrerequisite {
   readonly intermediate: ImplicitMatch | null;
 }
 
-/** Names GNU has found impossible to make, for the rest of the run. */
-const impossibleNames = new WeakMap<MakeState, Set<string>>();
+/** What the searches of a run keep from one to the next. */
+interface SearchMemory {
+  /** Names GNU has found impossible to make, for the rest of the run. */
+  readonly impossible: Set<string>;
+  readonly candidates: CandidateLists;
+}
+
+const searchMemories = new WeakMap<MakeState, SearchMemory>();
 
 class Search {
   /** Rules in use further up the chain: no rule is used twice in one. */
   private readonly inUse: PatternRule[] = [];
   private readonly impossible: Set<string>;
+  private readonly candidateLists: CandidateLists;
+  /** matchingRules' rules that give way, with their place in the order. */
+  private readonly givingWay: { target: TargetEntry; order: number }[] = [];
   /** The makefiles set no vpath at all. */
   private readonly withoutVpath: boolean;
 
@@ -128,9 +193,13 @@ class Search {
     private readonly state: MakeState,
     private readonly hooks: ImplicitSearchHooks,
   ) {
-    let impossible = impossibleNames.get(state);
-    if (!impossible) impossibleNames.set(state, (impossible = new Set()));
-    this.impossible = impossible;
+    let memory = searchMemories.get(state);
+    if (!memory) {
+      memory = { impossible: new Set(), candidates: new CandidateLists() };
+      searchMemories.set(state, memory);
+    }
+    this.impossible = memory.impossible;
+    this.candidateLists = memory.candidates;
     // Looked at once a search, as GNU reads its vpath lists once a run.
     this.withoutVpath =
       state.database.vpaths.length === 0 &&
@@ -163,30 +232,25 @@ class Search {
     sortCandidates(candidates);
 
     // Try each rule with existing prerequisites, then with intermediates.
-    for (const intermediateOk of [false, true]) {
+    for (let pass = 0; pass < 2; pass++) {
+      const intermediateOk = pass === 1;
       for (const candidate of candidates) {
         const rule = candidate.rule;
         if (rule === null) continue;
         if (intermediateOk && rule.terminal) continue;
-        const stemStart =
-          candidate.prefix.length +
-          (candidate.directoryKept ? directory.length : 0);
-        const stem = name.slice(
-          stemStart,
-          name.length - candidate.suffix.length,
-        );
-        const fullStem = candidate.directoryKept ? directory + stem : stem;
         const found = this.tryRule(
           fileName,
+          name,
+          directory,
           explicit,
           candidate,
-          stem,
-          fullStem,
-          candidate.directoryKept ? directory : '',
           intermediateOk,
           recursions,
         );
-        if (found) return this.matchOf(candidate, found, fullStem);
+        if (found) {
+          const fullStem = fullStemOf(candidate, name, directory);
+          return this.matchOf(candidate, found, fullStem);
+        }
       }
     }
     return null;
@@ -198,10 +262,12 @@ class Search {
     directory: string,
     recursions: number,
   ): Candidate[] {
-    const candidates: Candidate[] = [];
+    const candidates = this.candidateLists.start(recursions);
     // A rule whose target is only `%` gives way to any rule that matched
-    // with a real pattern, unless it is terminal.
-    const givingWay: Candidate[] = [];
+    // with a real pattern, unless it is terminal: those wait here, with
+    // their place among the others, and count only if nothing else did.
+    const givingWay = this.givingWay;
+    givingWay.length = 0;
     let specificRuleMatched = false;
     const index = targetIndexOf(this.state.database.patternRules);
     const last = name.length > 0 ? name[name.length - 1]! : '';
@@ -220,12 +286,9 @@ class Search {
       // directory has been taken off.
       const patternLength = prefix.length + 1 + suffix.length;
       if (patternLength > name.length) continue;
-      let stemLength = name.length - patternLength + 1;
+      const stemLength = name.length - patternLength + 1;
       const directoryKept = directory !== '' && !target.hasSlash;
-      if (directoryKept) {
-        if (directory.length > stemLength) continue;
-        stemLength -= directory.length;
-      }
+      if (directoryKept && directory.length > stemLength) continue;
       const prefixAt = directoryKept ? directory.length : 0;
       if (!name.startsWith(prefix, prefixAt)) continue;
 
@@ -235,21 +298,34 @@ class Search {
       if (target.blocksOnly) continue;
       // It would give way: spare most match-anything rules a candidate.
       if (target.givesWay && specificRuleMatched) continue;
-      const candidate: Candidate = {
-        rule,
-        targetIndex: target.targetIndex,
-        prefix,
-        suffix,
-        stemLength: stemLength + (directoryKept ? directory.length : 0),
-        order: candidates.length + givingWay.length,
-        directoryKept,
-        names: null,
-        namesFound: 0,
-      };
-      if (target.givesWay) givingWay.push(candidate);
-      else candidates.push(candidate);
+      const order = candidates.length + givingWay.length;
+      if (target.givesWay) {
+        givingWay.push({ target, order });
+        continue;
+      }
+      candidates.push(
+        this.candidateLists.make(
+          recursions,
+          target,
+          stemLength,
+          order,
+          directoryKept,
+        ),
+      );
     }
-    if (!specificRuleMatched) candidates.push(...givingWay);
+    if (specificRuleMatched) return candidates;
+    for (const { target, order } of givingWay) {
+      const patternLength = target.prefix.length + 1 + target.suffix.length;
+      candidates.push(
+        this.candidateLists.make(
+          recursions,
+          target,
+          name.length - patternLength + 1,
+          order,
+          directory !== '' && !target.hasSlash,
+        ),
+      );
+    }
     return candidates;
   }
 
@@ -260,11 +336,10 @@ class Search {
    */
   private tryRule(
     fileName: string,
+    name: string,
+    directory: string,
     explicit: readonly Prerequisite[],
     candidate: Candidate,
-    stem: string,
-    fullStem: string,
-    directory: string,
     intermediateOk: boolean,
     recursions: number,
   ): FoundPrerequisite[] | null {
@@ -277,18 +352,28 @@ class Search {
       let names = candidate.names;
       const known = names === null ? -1 : candidate.namesFound;
       if (names === null) {
-        names = this.prerequisiteNames(
-          rule,
-          fileName,
-          explicit,
-          stem,
-          fullStem,
-          directory,
-        );
+        const stem = stemOf(candidate, name, directory);
+        // The directory goes in front of names made from a stem without it.
+        const kept = candidate.directoryKept ? directory : '';
+        names = rule.secondExpansion
+          ? this.expandedNames(
+              rule.secondExpansion,
+              fileName,
+              explicit,
+              candidate.directoryKept ? directory + stem : stem,
+              kept,
+            )
+          : namesFromTemplates(
+              candidate.target.templates ?? rule.prerequisites.map(templateOf),
+              stem,
+              kept,
+            );
         // Every pattern rule has the global `.EXTRA_PREREQS` last.
         for (const extra of extras) {
-          const name = substituteStem(extra.name, stem, directory);
-          names.push({ ...extra, name });
+          names.push({
+            ...extra,
+            name: substituteStem(extra.name, stem, kept),
+          });
         }
       }
       // The matches of the names made through intermediate files, by
@@ -297,19 +382,19 @@ class Search {
       for (let i = 0; i < names.length; i++) {
         // Found by the first pass: an existing name is never impossible.
         if (i < known) continue;
-        const name = names[i]!.name;
+        const prerequisite = names[i]!.name;
         // A name already found impossible fails the rule for good.
-        if (this.impossible.has(name)) {
+        if (this.impossible.has(prerequisite)) {
           candidate.rule = null;
           return null;
         }
         // The name the first pass stopped at is known not to be there.
         if (
           i !== known &&
-          (isNamedIn(explicit, name) ||
-            this.oughtToExist(name) ||
-            this.hooks.exists(name) ||
-            this.isInVpath(name))
+          (isNamedIn(explicit, prerequisite) ||
+            this.oughtToExist(prerequisite) ||
+            this.hooks.exists(prerequisite) ||
+            this.isInVpath(prerequisite))
         ) {
           continue;
         }
@@ -321,13 +406,13 @@ class Search {
           }
           return null;
         }
-        const match = this.run(name, [], false, recursions + 1);
+        const match = this.run(prerequisite, [], false, recursions + 1);
         if (match) {
           chained ??= new Array<ImplicitMatch | null>(names.length).fill(null);
           chained[i] = match;
           continue;
         }
-        this.impossible.add(name);
+        this.impossible.add(prerequisite);
         return null;
       }
       return names.map(({ name, orderOnly, extra }, i) => ({
@@ -342,46 +427,20 @@ class Search {
   }
 
   /**
-   * The rule's prerequisites for this stem. Without second expansion the
-   * first `%` of each becomes the stem, with the file's directory in front
-   * when the target pattern left it out. With it, each word is expanded
-   * with `$@`, `$*` and the file's explicit prerequisites in `$<`, `$^`,
-   * `$+` and `$|`.
+   * The prerequisites of a rule with `.SECONDEXPANSION` for this stem:
+   * each word is expanded with `$@`, `$*` and the file's explicit
+   * prerequisites in `$<`, `$^`, `$+` and `$|`.
    */
-  private prerequisiteNames(
-    rule: PatternRule,
+  private expandedNames(
+    parts: NonNullable<PatternRule['secondExpansion']>,
     fileName: string,
     explicit: readonly Prerequisite[],
-    stem: string,
     fullStem: string,
     directory: string,
   ): Prerequisite[] {
-    if (!rule.secondExpansion) {
-      // A loop, not flatMap: this runs for every rule tried on every file.
-      const names: Prerequisite[] = [];
-      // With the stem in place, a wildcard may now match files. The parts
-      // are looked at, not the names made of them: those are new strings.
-      const partsHaveWildcards =
-        hasGlobCharacters(stem) || hasGlobCharacters(directory);
-      for (const { name: text, orderOnly } of rule.prerequisites) {
-        const name = substituteStem(text, stem, directory);
-        if (
-          !partsHaveWildcards &&
-          !hasGlobCharacters(text) &&
-          !startsWithTilde(text, stem, directory)
-        ) {
-          names.push({ name, orderOnly });
-          continue;
-        }
-        for (const each of expandFileName(name)) {
-          names.push({ name: each, orderOnly });
-        }
-      }
-      return names;
-    }
     const scope = this.secondExpansionScope(fileName, explicit, fullStem);
     const names: Prerequisite[] = [];
-    for (const part of rule.secondExpansion) {
+    for (const part of parts) {
       let orderOnly = part.orderOnly;
       for (const word of prerequisiteWords(part.text)) {
         if (word === '|' && !orderOnly) {
@@ -484,9 +543,10 @@ class Search {
     fullStem: string,
   ): ImplicitMatch {
     const rule = candidate.rule!;
-    const targetText = rule.targets[candidate.targetIndex]!;
+    const targetIndex = candidate.target.targetIndex;
+    const targetText = rule.targets[targetIndex]!;
     const alsoMake = rule.targets
-      .filter((_, index) => index !== candidate.targetIndex)
+      .filter((_, index) => index !== targetIndex)
       .map((other) => {
         const pattern = parsePattern(other)!;
         return pattern.prefix + fullStem + pattern.suffix;
@@ -510,6 +570,20 @@ class Search {
         : [],
     };
   }
+}
+
+/** The part of the name the candidate's `%` matches. */
+function stemOf(candidate: Candidate, name: string, directory: string) {
+  const { prefix, suffix } = candidate.target;
+  const start =
+    prefix.length + (candidate.directoryKept ? directory.length : 0);
+  return name.slice(start, name.length - suffix.length);
+}
+
+/** `$*`: the stem with the directory kept out of it put back. */
+function fullStemOf(candidate: Candidate, name: string, directory: string) {
+  const stem = stemOf(candidate, name, directory);
+  return candidate.directoryKept ? directory + stem : stem;
 }
 
 /**
@@ -549,6 +623,50 @@ function isNamedIn(prerequisites: readonly Prerequisite[], name: string) {
 }
 
 /**
+ * The names of a rule's prerequisites for a stem: the first `%` of each
+ * becomes the stem, with the directory in front when the target pattern
+ * left it out.
+ */
+function namesFromTemplates(
+  templates: readonly PrerequisiteTemplate[],
+  stem: string,
+  directory: string,
+): Prerequisite[] {
+  // With the stem in place, a wildcard may now match files. The parts are
+  // looked at, not the names made of them: those are new strings.
+  const partsHaveWildcards =
+    hasGlobCharacters(stem) || hasGlobCharacters(directory);
+  // A name a prerequisite, unless wildcards make more. This runs for every
+  // rule tried on every name: the list is made to size.
+  const names = new Array<Prerequisite>(templates.length);
+  for (let i = 0; i < templates.length; i++) {
+    const { orderOnly, before, after, percent, wildcards } = templates[i]!;
+    const name = percent ? directory + before + stem + after : before;
+    // A `~` in front is expanded too.
+    const first = percent ? directory || before || stem || after : '';
+    if (wildcards || partsHaveWildcards || first.charCodeAt(0) === 0x7e) {
+      return globbedNames(templates, stem, directory);
+    }
+    names[i] = { name, orderOnly };
+  }
+  return names;
+}
+
+/** namesFromTemplates when wildcards may be in them: those are globbed. */
+function globbedNames(
+  templates: readonly PrerequisiteTemplate[],
+  stem: string,
+  directory: string,
+): Prerequisite[] {
+  const names: Prerequisite[] = [];
+  for (const { orderOnly, before, after, percent } of templates) {
+    const name = percent ? directory + before + stem + after : before;
+    for (const each of globbed(name)) names.push({ name: each, orderOnly });
+  }
+  return names;
+}
+
+/**
  * A prerequisite pattern with its first `%` replaced by the stem, and the
  * directory put in front when there was a `%`.
  */
@@ -556,18 +674,6 @@ function substituteStem(text: string, stem: string, directory: string) {
   const percent = text.indexOf('%');
   if (percent < 0) return text;
   return directory + text.slice(0, percent) + stem + text.slice(percent + 1);
-}
-
-/** Whether substituteStem's name for these starts with a `~`. */
-function startsWithTilde(text: string, stem: string, directory: string) {
-  const tilde = 0x7e;
-  const percent = text.indexOf('%');
-  if (percent < 0) return text.charCodeAt(0) === tilde;
-  if (directory !== '') return directory.charCodeAt(0) === tilde;
-  if (percent > 0) return text.charCodeAt(0) === tilde;
-  return stem !== ''
-    ? stem.charCodeAt(0) === tilde
-    : text.charCodeAt(1) === tilde;
 }
 
 /**
@@ -643,6 +749,37 @@ interface TargetEntry {
   readonly blocksOnly: boolean;
   /** The rule has a target of `%` alone, and is not terminal. */
   readonly givesWay: boolean;
+  /** The rule's prerequisites, or null when second expansion makes them. */
+  readonly templates: readonly PrerequisiteTemplate[] | null;
+}
+
+/**
+ * A prerequisite of a pattern rule cut at its first `%` once, for the
+ * names the search makes of it: `directory + before + stem + after`.
+ */
+interface PrerequisiteTemplate {
+  readonly orderOnly: boolean;
+  /** The text before the `%`; all of it when there is none. */
+  readonly before: string;
+  readonly after: string;
+  readonly percent: boolean;
+  /** The text alone has wildcard characters, or starts with a `~`. */
+  readonly wildcards: boolean;
+}
+
+function templateOf({ name, orderOnly }: Prerequisite): PrerequisiteTemplate {
+  const percent = name.indexOf('%');
+  const wildcards = hasGlobCharacters(name);
+  if (percent < 0) {
+    return { orderOnly, before: name, after: '', percent: false, wildcards };
+  }
+  return {
+    orderOnly,
+    before: name.slice(0, percent),
+    after: name.slice(percent + 1),
+    percent: true,
+    wildcards,
+  };
 }
 
 /**
@@ -691,6 +828,9 @@ function targetIndexOf(rules: readonly PatternRule[]): TargetIndex {
     const prerequisites = hasPrerequisites(rule);
     if (prerequisites && rule.recipe === null) continue;
     const givesWay = !rule.terminal && rule.targets.some((t) => t === '%');
+    const templates = rule.secondExpansion
+      ? null
+      : rule.prerequisites.map(templateOf);
     rule.targets.forEach((text, targetIndex) => {
       const pattern = parsePattern(text);
       if (!pattern) return;
@@ -703,6 +843,7 @@ function targetIndexOf(rules: readonly PatternRule[]): TargetIndex {
         hasSlash: text.includes('/'),
         blocksOnly: !prerequisites && rule.recipe === null,
         givesWay,
+        templates,
       });
     });
   }

@@ -16,7 +16,7 @@ import { words } from '../evaluate/text';
 import { VariableScope, VariableSet, newVariable } from '../evaluate/variables';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Command, Executor, Job, JobListener } from '../execute/job';
-import { OrderedReporter } from '../report/ordered_output';
+import { OrderedReporter, Segment } from '../report/ordered_output';
 import { Reporter, writeBytes } from '../report/reporter';
 import { JobSlots } from '../schedule/slots';
 import {
@@ -73,6 +73,11 @@ export interface Schedule {
   readonly ordered: OrderedReporter | null;
   /** The jobserver's descriptors, for sub-makes. */
   readonly jobserverFds: readonly number[] | null;
+  /**
+   * Under `-O` in a make that says where it works, the lines that enclose
+   * each piece of output printed whole, as GNU make encloses them.
+   */
+  directoryLines?: { readonly entering: string; readonly leaving: string };
 }
 
 /** One step of the path from a goal to the file being visited. */
@@ -104,8 +109,7 @@ interface JobOutput {
 
 /** Output held back, to be printed in one piece: GNU's `-O`. */
 class HeldOutput implements Reporter {
-  private pieces: { stream: 'out' | 'err'; data: string | Uint8Array }[] =
-    [];
+  private pieces: { stream: 'out' | 'err'; data: string | Uint8Array }[] = [];
 
   out(text: string): void {
     this.pieces.push({ stream: 'out', data: text });
@@ -119,14 +123,23 @@ class HeldOutput implements Reporter {
     this.pieces.push({ stream, data });
   }
 
-  writeTo(reporter: Reporter): void {
+  /** Prints what is held, between `lines` if given, and forgets it. */
+  writeTo(
+    reporter: Reporter,
+    lines?: { readonly entering: string; readonly leaving: string },
+  ): void {
     const pieces = this.pieces;
+    if (pieces.length === 0) return;
     this.pieces = [];
+    if (lines) reporter.out(lines.entering);
     for (const { stream, data } of pieces) {
       if (typeof data !== 'string') writeBytes(reporter, stream, data);
       else if (stream === 'out') reporter.out(data);
       else reporter.err(data);
     }
+    if (lines) reporter.out(lines.leaving);
+    // Other makes write to the same streams: nothing waits in a buffer.
+    reporter.flush?.();
   }
 }
 
@@ -207,6 +220,10 @@ export class Builder {
   private readonly inFlight = new Set<Promise<Status>>();
   /** The first fatal error of a parallel build, thrown once jobs end. */
   private fatal: { error: unknown } | null = null;
+  /** In parallel, how many recipes each goal started. */
+  private readonly commandsByGoal = new Map<FileNode, number>();
+  /** Files a running job makes besides its target: they wait for it. */
+  private readonly madeByRunningJob = new Map<FileNode, Promise<Status>>();
   /** The jobs running now and the times their targets had before. */
   private readonly running = new Map<
     FileNode,
@@ -243,21 +260,30 @@ export class Builder {
   ): Promise<{ remade: string[]; failed: string[] }> {
     const remade: string[] = [];
     const failed: string[] = [];
-    for (const name of names) {
+    const start = (name: string) => {
       const node = this.state.database.enter(name);
       // A double-colon rule without prerequisites would remake it forever.
       if (
         node.isDoubleColon &&
         node.rules.every((r) => !r.prerequisites.length)
       ) {
-        continue;
+        return null;
       }
       // GNU reads a makefile's time before updating it, without vpath,
       // and so never looks for the makefile itself through vpath.
       this.fileState(node).vpathSearched = true;
       const before = this.timeOf(node);
+      // Serially it is the makefile being remade until it is done.
       this.currentMakefile = name;
-      const status = await this.update(node, null);
+      return { node, before, status: this.update(node, null) };
+    };
+    // In parallel every makefile is started at once.
+    const starts = this.parallel ? names.map(start) : [];
+    for (const [index, name] of names.entries()) {
+      const started = this.parallel ? starts[index] : start(name);
+      if (!started) continue;
+      const { node, before } = started;
+      const status = await started.status;
       this.currentMakefile = null;
       if (status === 'failed') {
         failed.push(name);
@@ -277,35 +303,47 @@ export class Builder {
         remade.push(name);
       }
     }
+    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
+    if (this.fatal) throw this.fatal.error;
     return { remade, failed };
   }
 
-  /** Updates each goal in order; returns make's exit status. */
+  /**
+   * Updates each goal in order; returns make's exit status. In parallel
+   * all goals are started at once, each in its place in the serial order.
+   */
   async build(goals: string[]): Promise<number> {
     let failed = false;
     let question = false;
-    for (const goal of goals) {
-      const node = this.state.database.enter(goal);
-      const startedBefore = this.commandsStarted;
-      const status = await this.update(node, null);
-      // GNU walks a double-colon goal's rules again, finding each done.
-      for (let i = 1; i < node.rules.length && node.isDoubleColon; i++) {
-        this.debugLog?.verbose(0, `Pruning file '${node.name}'.`);
-      }
-      if (status === 'failed') {
-        failed = true;
-        if (!this.options.keepGoing) break;
-        continue;
-      }
-      if (status === 'question') question = true;
-      if (this.stopped) break;
-      if (
-        this.commandsStarted === startedBefore &&
-        !this.options.question &&
-        status === 'succeeded'
-      ) {
-        this.reportNothingToDo(node);
-      }
+    const starts = this.parallel
+      ? goals.map((goal) => this.startGoal(goal))
+      : [];
+    for (const [index, goal] of goals.entries()) {
+      const start = starts[index] ?? this.startGoal(goal);
+      const status = await start.status;
+      const node = start.node;
+      const ended = this.inSegment(start.segment, () => {
+        // GNU walks a double-colon goal's rules again, finding each done.
+        for (let i = 1; i < node.rules.length && node.isDoubleColon; i++) {
+          this.debugLog?.verbose(0, `Pruning file '${node.name}'.`);
+        }
+        if (status === 'failed') {
+          failed = true;
+          return !this.options.keepGoing;
+        }
+        if (status === 'question') question = true;
+        if (this.stopped) return true;
+        if (
+          start.commandsStarted() === 0 &&
+          !this.options.question &&
+          status === 'succeeded'
+        ) {
+          this.reportNothingToDo(node);
+        }
+        return false;
+      });
+      start.segment?.close();
+      if (ended) break;
     }
     // Jobs started before a failure stopped the build run to their end.
     while (this.inFlight.size > 0) await Promise.all(this.inFlight);
@@ -313,6 +351,48 @@ export class Builder {
     this.deleteIntermediates();
     if (failed) return 2;
     return question ? 1 : 0;
+  }
+
+  /** Starts updating a goal; in parallel, in a segment of its own. */
+  private startGoal(goal: string): {
+    node: FileNode;
+    status: Promise<Status>;
+    segment: Segment | null;
+    commandsStarted: () => number;
+  } {
+    const node = this.state.database.enter(goal);
+    const before = this.commandsStarted;
+    const ordered = this.parallel ? this.schedule!.ordered : null;
+    const segment = ordered?.segment().child() ?? null;
+    const status = this.inSegment(segment, () => this.update(node, null));
+    return {
+      node,
+      status,
+      segment,
+      commandsStarted: () =>
+        this.parallel
+          ? (this.commandsByGoal.get(node) ?? 0)
+          : this.commandsStarted - before,
+    };
+  }
+
+  private inSegment<T>(segment: Segment | null, body: () => T): T {
+    if (!segment) return body();
+    return this.schedule!.ordered!.within(segment, body);
+  }
+
+  /** A recipe started: for "Nothing to be done", per goal in parallel. */
+  private noteCommandsStarted(): void {
+    this.commandsStarted++;
+    if (!this.parallel) return;
+    let step = this.path.getStore();
+    while (step?.up) step = step.up;
+    if (step) {
+      this.commandsByGoal.set(
+        step.node,
+        (this.commandsByGoal.get(step.node) ?? 0) + 1,
+      );
+    }
   }
 
   /** What the build learned of `node`, for -p; null if nothing. */
@@ -495,6 +575,18 @@ export class Builder {
       this.debugLog?.verbose(depth, `Pruning file '${node.name}'.`);
       return Promise.resolve(fileState.status);
     }
+    // Another target of the same recipe is on its way: wait for it, then
+    // look again, as then this one is made too.
+    const sibling = this.parallel ? this.siblingUnderWay(node) : null;
+    if (sibling) return sibling.then(() => this.update(node, parent));
+    const maker = this.madeByRunningJob.get(node);
+    if (maker) {
+      return maker.then((status) => {
+        this.times.forget(this.pathOf(node));
+        fileState.remade = true;
+        return status;
+      });
+    }
     if (fileState.visiting) {
       // Under way elsewhere in a parallel build: wait for it. On the path
       // to here, it is a circle: the caller drops the dependency with
@@ -531,6 +623,28 @@ export class Builder {
     fileState.pending = pending;
     this.inFlight.add(pending);
     return pending;
+  }
+
+  /**
+   * The visit under way of a file that one run of a recipe makes with
+   * `node`: the target whose pattern rule names it too, or another target
+   * of its grouped rule. Null if there is none, or it waits for `node`.
+   */
+  private siblingUnderWay(node: FileNode): Promise<Status> | null {
+    if (this.fileState(node).visiting) return null;
+    const candidates: FileNode[] = [];
+    const maker = this.fileState(node).alsoMadeBy;
+    if (maker) candidates.push(maker);
+    for (const name of node.rules[0]?.group ?? []) {
+      if (name !== node.name) candidates.push(this.state.database.enter(name));
+    }
+    for (const other of candidates) {
+      const otherState = this.fileState(other);
+      if (otherState.status !== null || !otherState.visiting) continue;
+      if (!otherState.pending || this.onPath(other)) continue;
+      return otherState.pending;
+    }
+    return null;
   }
 
   /** Whether `node` is on the path from a goal to the current visit. */
@@ -1115,8 +1229,20 @@ export class Builder {
    * needs, are silent, as GNU's "dontcare" files.
    */
   private inOptionalMakefile(): boolean {
-    const name = this.currentMakefile;
+    const name = this.makefileBeingRemade();
     return name !== null && this.quietFailures.has(name);
+  }
+
+  /**
+   * The makefile being remade. In parallel several are, each at the start
+   * of the path to the visit under way; serially, the one started last.
+   */
+  private makefileBeingRemade(): string | null {
+    if (!this.makefileMode) return null;
+    if (!this.parallel) return this.currentMakefile;
+    let step = this.path.getStore();
+    while (step?.up) step = step.up;
+    return step?.node.name ?? this.currentMakefile;
   }
 
   private releaseHeldMessage(name: string): void {
@@ -1135,7 +1261,7 @@ export class Builder {
         return 'failed';
       }
       if (this.inOptionalMakefile()) return 'failed';
-      this.releaseHeldMessage(this.currentMakefile ?? node.name);
+      this.releaseHeldMessage(this.makefileBeingRemade() ?? node.name);
     }
     const needed = parent ? `, needed by '${parent.name}'` : '';
     const message = `No rule to make target '${node.name}'${needed}`;
@@ -1169,7 +1295,7 @@ export class Builder {
     this.serial++;
     // A recipe of empty commands starts nothing: the goal can still be
     // "up to date".
-    if (commands.length > 0 || this.options.touch) this.commandsStarted++;
+    if (commands.length > 0 || this.options.touch) this.noteCommandsStarted();
     fileState.remade = true;
 
     if (this.options.touch) {
@@ -1187,10 +1313,26 @@ export class Builder {
 
     this.noteVariableSet(node, automatic);
     if (this.options.trace) this.traceRecipe(node, recipe, automatic);
-    // A job that runs commands waits for a slot; after a failure that
-    // stops the build it does not start at all.
+    if (!this.parallel) return this.runJob(node, recipeScope, commands);
+    const job = this.runWhenAllowed(node, recipeScope, commands);
+    // The other targets the recipe makes wait for it, not run it again.
+    for (const name of this.alsoMade(node, fileState, rule)) {
+      this.madeByRunningJob.set(this.state.database.enter(name), job);
+    }
+    return job;
+  }
+
+  /**
+   * In parallel, a job that runs commands waits for a slot; after a
+   * failure that stops the build it does not start at all.
+   */
+  private async runWhenAllowed(
+    node: FileNode,
+    recipeScope: VariableScope,
+    commands: Command[],
+  ): Promise<Status> {
     const runs = commands.some((command) => command.run);
-    const slots = this.parallel && runs ? this.schedule!.slots : null;
+    const slots = runs ? this.schedule!.slots : null;
     if (slots) {
       if (this.stopped) return 'failed';
       await slots.acquire();
@@ -1204,6 +1346,19 @@ export class Builder {
     } finally {
       slots?.release();
     }
+  }
+
+  /** The other files one run of this target's recipe makes. */
+  private alsoMade(
+    node: FileNode,
+    fileState: FileState,
+    rule: ExplicitRule | null,
+  ): string[] {
+    const names = rule?.recipe ? (rule.group ?? []) : [];
+    const fromPattern = rule?.recipe
+      ? []
+      : (fileState.implicit?.alsoMake ?? []);
+    return [...names, ...fromPattern].filter((name) => name !== node.name);
   }
 
   /** Runs the job of a target's expanded recipe and takes in its result. */
@@ -1253,7 +1408,7 @@ export class Builder {
     }
     if (result.outcome.kind === 'failed') {
       const { command, outcome } = result.outcome;
-      this.releaseHeldMessage(this.currentMakefile ?? node.name);
+      this.releaseHeldMessage(this.makefileBeingRemade() ?? node.name);
       if (!this.inOptionalMakefile()) {
         this.diagnostics.error(
           null,
@@ -1290,13 +1445,15 @@ export class Builder {
         captured: true,
       };
     }
-    // GNU's `-O target` leaves a sub-make to order its own output.
+    // GNU's `-O target` and `-O line` leave a sub-make to order its own
+    // output.
     const recursive = commands.some((command) => command.recursive);
-    if (mode === 'direct' || (mode === 'target' && recursive)) {
+    if (mode === 'direct' || (mode !== 'recurse' && recursive)) {
       return { reporter, captured: false };
     }
     const held = new HeldOutput();
-    const release = (): void => held.writeTo(reporter);
+    const lines = this.schedule!.directoryLines;
+    const release = (): void => held.writeTo(reporter, lines);
     return {
       reporter: held,
       captured: true,
@@ -1310,7 +1467,6 @@ export class Builder {
     const reporter = output.reporter;
     return {
       commandStarting: (command) => {
-        if (command.run) reporter.startOutput?.();
         if (this.options.trace) {
           reporter.out(command.text + '\n');
         } else if (this.options.touch && !command.run) {
@@ -1318,8 +1474,11 @@ export class Builder {
         } else if (!command.silent || this.options.justPrint) {
           reporter.out(command.text + '\n');
         }
+      },
+      processStarting: () => {
         // What amake holds back goes out before the command writes.
-        if (command.run) reporter.flush?.();
+        reporter.startOutput?.();
+        reporter.flush?.();
       },
       commandCouldNotStart: (text) => {
         reporter.err(`${this.diagnostics.prefix(null)}: ${text}\n`);
@@ -1344,7 +1503,8 @@ export class Builder {
    * is printed, jobs are still running whose output comes after.
    */
   private sayWaitingForJobs(): void {
-    if (!this.parallel) return;
+    // Failures on the way to an `-include`d makefile are not told.
+    if (!this.parallel || this.inOptionalMakefile()) return;
     const text = (): string =>
       this.running.size > 0
         ? `${this.diagnostics.program}: *** Waiting for unfinished jobs....\n`

@@ -37,6 +37,11 @@ export class AnnouncingReporter implements Reporter {
     this.pending = text;
   }
 
+  /** No announcement after all: output is enclosed piece by piece. */
+  withdraw(): void {
+    this.pending = null;
+  }
+
   /** Someone else (the make that restarted this one) made it already. */
   markAnnounced(): void {
     this.pending = null;

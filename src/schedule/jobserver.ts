@@ -156,7 +156,9 @@ export function joinJobserver(auth: string): Jobserver {
   }
   const match = /^(-?\d+),(-?\d+)$/.exec(auth);
   if (!match) {
-    throw new Error(`internal error: invalid --jobserver-auth string '${auth}'`);
+    throw new Error(
+      `internal error: invalid --jobserver-auth string '${auth}'`,
+    );
   }
   const readFd = Number(match[1]);
   const writeFd = Number(match[2]);

@@ -20,13 +20,18 @@ export interface Case {
   env: Record<string, string>;
   /** Why amake is expected to fail this case, if it is. */
   xfail?: string;
+  /**
+   * Arguments, such as `-j4`, with which amake runs every `run:` step
+   * again, in a fresh directory, to leave what GNU make's plain run left.
+   */
+  parallel: string[][];
   /** Relative path → content; always includes `Makefile`. */
   files: Map<string, string>;
 }
 
 const DIRECTIVE = /^# ?([a-z]+):(.*)$/;
 const FILE_HEADER = /^--- (.+)$/;
-const KNOWN = new Set(['case', 'run', 'sh', 'env', 'xfail']);
+const KNOWN = new Set(['case', 'run', 'sh', 'env', 'xfail', 'parallel']);
 
 export interface CaseFile {
   /** `category/name`: the path below the cases directory, without `.mk`. */
@@ -66,6 +71,7 @@ export function parseCase(id: string, text: string): Case {
     description: '',
     steps: [],
     env: {},
+    parallel: [],
     files: splitFiles(id, text),
   };
   for (const [key, value] of directives(id, text)) {
@@ -124,6 +130,9 @@ function applyDirective(c: Case, key: string, value: string): void {
       break;
     case 'env':
       addEnv(c, value);
+      break;
+    case 'parallel':
+      c.parallel.push(splitWords(value));
       break;
   }
 }

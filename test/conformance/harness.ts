@@ -98,5 +98,15 @@ export async function checkCase(c: Case, worker: string): Promise<Outcome> {
   const normalise = normaliser([GNU_MAKE, AMAKE]);
   const gnu = normaliseResult(await runCase(c, GNU_MAKE, dir), normalise);
   const amake = normaliseResult(await runCase(c, AMAKE, dir), normalise);
-  return { gnu, amake, problems: compareResults(gnu, amake, LABELS) };
+  const problems = compareResults(gnu, amake, LABELS);
+  // A parallel amake must leave what a serial GNU make leaves.
+  for (const args of c.parallel) {
+    const label = `amake ${args.join(' ')}`;
+    const parallel = normaliseResult(
+      await runCase(c, AMAKE, dir, args),
+      normalise,
+    );
+    problems.push(...compareResults(gnu, parallel, [LABELS[0], label]));
+  }
+  return { gnu, amake, problems };
 }

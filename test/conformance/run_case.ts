@@ -46,11 +46,13 @@ export async function runCase(
   c: Case,
   program: Program,
   dir: string,
+  extraArgs: readonly string[] = [],
 ): Promise<CaseResult> {
   writeCaseFiles(c, dir);
   const steps: StepResult[] = [];
   for (const step of c.steps) {
-    steps.push(await runStep(step, program, dir, stepEnv(c, step, program)));
+    const env = stepEnv(c, step, program);
+    steps.push(await runStep(step, program, dir, env, extraArgs));
   }
   const tree = snapshotTree(dir);
   return { steps, tree };
@@ -92,10 +94,11 @@ function runStep(
   program: Program,
   dir: string,
   env: NodeJS.ProcessEnv,
+  extraArgs: readonly string[],
 ): Promise<StepResult> {
   const [file, args] =
     step.kind === 'run'
-      ? [program.path, step.args]
+      ? [program.path, [...extraArgs, ...step.args]]
       : ['/bin/sh', ['-c', step.command]];
   return new Promise((resolve) => {
     // detached: the child leads a new process group, so a timeout can kill
