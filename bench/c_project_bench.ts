@@ -4,7 +4,8 @@
 //   npm run bench:c                  build, then run with the defaults
 //   BENCH_C_FILES=500 npm run bench:c  a smaller project (default 2,000)
 //   BENCH_RUNS=5 ...                 timed runs of each build (default 3)
-//   BENCH_PARALLEL, BENCH_KEEP, BENCH_AMAKE: see bench/build_benchmark.ts
+//   BENCH_PARALLEL, BENCH_KEEP, BENCH_TIMEOUT, BENCH_AMAKE: see
+//   bench/build_benchmark.ts
 //
 // The project has 2,000 .c files: the main files of 4 programs and 8
 // libraries sharing the rest, with a public header for each library, an
@@ -17,12 +18,12 @@
 // the same commands (in any order) and make the same files, byte for byte;
 // a difference is reported as a warning. It asserts nothing about time.
 //
-// Time it takes, measured on the 2-core development machine: one clean
-// build at -j2 takes GNU make about 25 seconds (gcc's own time: some
-// 45 seconds of CPU), so the default of 3 runs of each make is about
-// 3 minutes in all while amake runs its jobs one at a time, and about
-// 2.5 minutes once it runs them in parallel. BENCH_C_FILES scales it
-// linearly.
+// How long it takes, on the 2-core development machine: gcc spends some
+// 22 ms of CPU on each file, so a clean build is about 45 s of CPU, at
+// least 25 s of wall time at -j2, for each make. With the default 3 runs
+// of each, the whole benchmark should take 3 to 4 minutes on an idle
+// machine; measured while other work kept the machine busy (load average
+// 3.4) it took 7.7 minutes. BENCH_C_FILES scales it linearly.
 
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';

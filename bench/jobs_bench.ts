@@ -4,7 +4,8 @@
 //   npm run bench:jobs                 build, then run with the defaults
 //   BENCH_JOBS=2000 npm run bench:jobs a smaller project (default 10,000)
 //   BENCH_RUNS=5 ...                   timed runs of each build (default 3)
-//   BENCH_PARALLEL, BENCH_KEEP, BENCH_AMAKE: see bench/build_benchmark.ts
+//   BENCH_PARALLEL, BENCH_KEEP, BENCH_TIMEOUT, BENCH_AMAKE: see
+//   bench/build_benchmark.ts
 //
 // The makefile has one explicit rule for each of 10,000 independent
 // targets, each made by a one-line recipe that goes through the shell
@@ -14,6 +15,10 @@
 // and bookkeeping one job, and in the null build of checking one file.
 // Both makes must print the same lines and make the same files; a
 // difference is reported as a warning. It asserts nothing about time.
+//
+// On the 2-core development machine a clean build takes GNU make about 6 s;
+// with amake as it was when this was written (70 s a clean build), the
+// whole benchmark took 4 minutes.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -22,6 +22,11 @@ export interface PendingRule {
   readonly prerequisites: string;
   /** For static pattern rules: the target pattern. */
   readonly targetPattern: string | null;
+  /**
+   * For static pattern rules: the words of the prerequisites, split once
+   * for all the targets (a rule may have thousands).
+   */
+  readonly patternWords: string[];
   readonly recipe: RecipeLine[];
   readonly location: Location;
 }
@@ -212,6 +217,7 @@ export class RuleRecorder {
       grouped,
       prerequisites: prerequisites.trim(),
       targetPattern,
+      patternWords: targetPattern === null ? [] : words(prerequisites),
       recipe: [],
       location: context.location,
     };
@@ -320,7 +326,7 @@ export class RuleRecorder {
         prerequisiteText = '';
       }
       if (stem !== null) {
-        prerequisiteText = words(rule.prerequisites)
+        prerequisiteText = rule.patternWords
           .map((word) => substituteStem(word, stem!))
           .join(' ');
       }

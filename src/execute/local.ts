@@ -22,8 +22,8 @@ const LEFTOVER_GRACE_MS = 200;
  * unless the listener takes it.
  */
 export class LocalExecutor implements Executor {
-  /** The shell of each command running now. */
-  private readonly running = new Set<ChildProcess>();
+  /** The shell of each command running now, and whether it leads a group. */
+  private readonly running = new Map<ChildProcess, boolean>();
 
   async run(job: Job, listener: JobListener): Promise<JobResult> {
     const startTime = Date.now();
@@ -50,7 +50,14 @@ export class LocalExecutor implements Executor {
   }
 
   signalAll(signal: NodeJS.Signals): void {
-    for (const child of this.running) child.kill(signal);
+    for (const [child, group] of this.running) {
+      try {
+        if (group) process.kill(-child.pid!, signal);
+        else child.kill(signal);
+      } catch {
+        // It has just ended.
+      }
+    }
   }
 
   private runCommand(
@@ -76,12 +83,16 @@ export class LocalExecutor implements Executor {
     // Sub-makes share the jobserver, as their 3 and 4.
     if (command.recursive && job.jobserverFds) stdio.push(...job.jobserverFds);
     return new Promise((resolve) => {
+      // A job whose output amake reads runs in a process group of its
+      // own, so that a signal for the job reaches all of it. One that
+      // writes to amake's streams stays in amake's, with the terminal.
       const child = spawn(argv[0]!, argv.slice(1), {
         cwd: job.directory,
         env: job.environment,
         stdio,
+        detached: captured,
       });
-      this.running.add(child);
+      this.running.set(child, captured);
       if (captured) {
         child.stdout!.on('data', (data: Buffer) =>
           listener.output!('out', data),

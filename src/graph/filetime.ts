@@ -80,10 +80,13 @@ function mayExist(file: string): boolean {
   // runs for every name the implicit rule search thinks of.
   const slash = file.lastIndexOf('/');
   if (slash === file.length - 1) return true;
-  const base = slash < 0 ? file : file.slice(slash + 1);
-  if (base === '.' || base === '..') return true;
+  if (isDotOrDotDot(file, slash + 1)) return true;
   const directory = slash < 0 ? '.' : slash === 0 ? '/' : file.slice(0, slash);
   let names = directories.get(directory);
+  // Most names asked about are in directories that are not there (RCS/,
+  // SCCS/): their base name need not be cut out.
+  if (names !== undefined && names !== null && names.size === 0) return false;
+  const base = slash < 0 ? file : file.slice(slash + 1);
   if (names === undefined && knownAbsent(directory)) {
     names = new Set();
     directories.set(directory, names);
@@ -102,6 +105,14 @@ function mayExist(file: string): boolean {
     directories.set(directory, names);
   }
   return names === null || names.has(base);
+}
+
+/** Whether the part of the name from `start` is `.` or `..`. */
+function isDotOrDotDot(file: string, start: number): boolean {
+  const dot = 0x2e;
+  if (file.charCodeAt(start) !== dot) return false;
+  const length = file.length - start;
+  return length === 1 || (length === 2 && file.charCodeAt(start + 1) === dot);
 }
 
 /**

@@ -76,7 +76,11 @@ export function findImplicitRule(
 ): ImplicitMatch | null {
   installImplicitRules(state);
   const search = new Search(state, hooks);
-  const explicit = node.rules.flatMap((rule) => rule.prerequisites);
+  // Most files have one rule or none: its list serves as it is.
+  const explicit =
+    node.rules.length === 1
+      ? node.rules[0]!.prerequisites
+      : node.rules.flatMap((rule) => rule.prerequisites);
   const found = search.run(name, explicit, false, 0);
   if (found || !isArchiveMember(name)) return found;
   return search.run(name, explicit, true, 0);

@@ -1435,13 +1435,9 @@ export class Builder {
     const reporter = this.diagnostics.reporter;
     if (mode === 'serial') {
       // Bound now: the output arrives from outside the visit's context.
-      const segment = this.schedule!.ordered!.segment();
+      const ordered = this.schedule!.ordered!;
       return {
-        reporter: {
-          out: (text) => segment.write('out', text),
-          err: (text) => segment.write('err', text),
-          bytes: (stream, data) => segment.write(stream, data),
-        },
+        reporter: ordered.reporterFor(ordered.segment()),
         captured: true,
       };
     }
@@ -1608,6 +1604,7 @@ export class Builder {
   async interrupt(signal: NodeJS.Signals): Promise<void> {
     this.stopped = true;
     this.executor.signalAll(signal);
+    filesMayHaveChanged();
     for (const [node, { timeBefore }] of [...this.running].reverse()) {
       this.deleteInterrupted(node, timeBefore);
     }

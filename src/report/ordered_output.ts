@@ -216,7 +216,29 @@ export class OrderedReporter implements Reporter {
   }
 
   startOutput(): void {
-    if (!this.active) this.inner.startOutput?.();
+    if (this.active) this.startOutputIn(this.segment());
+    else this.inner.startOutput?.();
+  }
+
+  /** A Reporter that writes into `segment`, wherever it is called from. */
+  reporterFor(segment: Segment): Reporter {
+    return {
+      out: (text) => segment.write('out', text),
+      err: (text) => segment.write('err', text),
+      bytes: (stream, data) => segment.write(stream, data),
+      startOutput: () => this.startOutputIn(segment),
+    };
+  }
+
+  /**
+   * A process starts that may write: when the cursor gets there, amake
+   * says what it says before output (`Entering directory`).
+   */
+  private startOutputIn(segment: Segment): void {
+    segment.writeLater('out', () => {
+      this.inner.startOutput?.();
+      return '';
+    });
   }
 
   flush(): void {
