@@ -17,6 +17,9 @@ import { finishDatabase } from '../graph/snap';
 import { constants as osConstants } from 'node:os';
 import { LocalExecutor } from '../execute/local';
 import { OrderedReporter } from '../report/ordered_output';
+import { StatusLine } from '../report/status';
+import { isatty } from 'node:tty';
+import { writeSync } from 'node:fs';
 import { Jobserver } from '../schedule/jobserver';
 import { joinParentJobserver, outputMode, planSchedule } from './scheduling';
 import { DebugLog, parseDebugFlags } from '../report/debug_log';
@@ -57,8 +60,14 @@ function amakeExecutable(): string {
 /** Runs amake with the process's arguments and exits with its status. */
 export function main(): void {
   const reporter = new AnnouncingReporter(new ConsoleReporter());
+  // On a terminal, a progress line, redrawn around everything written.
+  const status = new StatusLine(
+    reporter,
+    (text) => writeSync(1, text),
+    () => process.stdout.columns ?? 80,
+  );
   // A parallel build puts its output in serial order through it.
-  const ordered = new OrderedReporter(reporter);
+  const ordered = new OrderedReporter(status);
   const level = Number.parseInt(process.env.MAKELEVEL ?? '0', 10) || 0;
   const name = path.basename(process.argv[1] ?? 'amake');
   const program = level > 0 ? `${name}[${level}]` : name;
@@ -66,12 +75,16 @@ export function main(): void {
   // Whatever way amake ends, what it held back is written. The run writes
   // it out itself first, so that a failure to write is reported as one
   // while it ran would be.
-  exitHooks.push(() => ordered.finish());
+  exitHooks.push(() => {
+    ordered.finish();
+    status.end();
+  });
   process.on('exit', runExitHooks);
-  run(process.argv.slice(2), diagnostics, reporter, level)
-    .then((status) => {
+  run(process.argv.slice(2), diagnostics, reporter, level, status)
+    .then((exitStatus) => {
       ordered.finish();
-      return status;
+      status.end();
+      return exitStatus;
     })
     .then(
       (status) => process.exit(status),
@@ -105,6 +118,7 @@ async function run(
   diagnostics: Diagnostics,
   reporter: AnnouncingReporter,
   level: number,
+  status: StatusLine,
 ): Promise<number> {
   // The command line: MAKEFLAGS from the environment, then the arguments.
   const options = defaultOptions();
@@ -131,7 +145,15 @@ async function run(
   }
   void makeflagsVariables;
   outputMode(options.outputSync);
+  // Never in a pipe, a CI log or a sub-make, whose output is its parent's.
+  status.enabled =
+    isatty(1) &&
+    !options.noStatus &&
+    level === 0 &&
+    process.env.TERM !== 'dumb' &&
+    !process.env.CI;
   const session = startSession(options, diagnostics, reporter);
+  if (status.enabled) session.progress = status;
   session.jobserver = joinParentJobserver(options, diagnostics, jobsForced);
 
   for (const directory of options.directories) {
@@ -194,6 +216,8 @@ interface Session {
   jobserver?: Jobserver | null;
   /** `Entering directory` and `Leaving directory`, when they are said. */
   directoryLines?: { entering: string; leaving: string };
+  /** The progress display on a terminal, if there is one. */
+  progress?: StatusLine;
   /** What says `Entering directory`, and knows whether it has. */
   readonly announcer: AnnouncingReporter;
 }
@@ -338,6 +362,7 @@ async function readAndBuild(
     trace: options.trace,
     debug: session.debug ?? undefined,
     printDatabase: options.printDatabase,
+    progress: session.progress,
   };
   const builder = new Builder(
     state,

@@ -1,4 +1,5 @@
 import { ChildProcess, StdioOptions, spawn } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { directArgv, execErrorText, isNoOp } from './command_argv';
 import {
   Command,
@@ -51,11 +52,16 @@ export class LocalExecutor implements Executor {
 
   signalAll(signal: NodeJS.Signals): void {
     for (const [child, group] of this.running) {
-      try {
-        if (group) process.kill(-child.pid!, signal);
-        else child.kill(signal);
-      } catch {
-        // It has just ended.
+      // The processes the shell started, found before any is signalled:
+      // a process whose parent dies goes to another parent.
+      const pids = [child.pid!, ...descendantsOf(child.pid!)];
+      if (group) pids.unshift(-child.pid!);
+      for (const pid of pids) {
+        try {
+          process.kill(pid, signal);
+        } catch {
+          // It has just ended.
+        }
       }
     }
   }
@@ -130,4 +136,36 @@ export class LocalExecutor implements Executor {
       });
     });
   }
+}
+
+/** The processes below `pid`, from /proc, children before their own. */
+function descendantsOf(pid: number): number[] {
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const parent = queue.shift()!;
+    let tasks: string[];
+    try {
+      tasks = readdirSync(`/proc/${parent}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      let children = '';
+      try {
+        children = readFileSync(
+          `/proc/${parent}/task/${task}/children`,
+          'utf8',
+        );
+      } catch {
+        continue;
+      }
+      for (const word of children.split(' ')) {
+        if (word === '') continue;
+        found.push(Number(word));
+        queue.push(Number(word));
+      }
+    }
+  }
+  return found;
 }

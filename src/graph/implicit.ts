@@ -423,7 +423,7 @@ class Search {
         name,
         orderOnly,
         extra,
-        intermediate: chained ? chained[i]! : null,
+        intermediate: chained?.[i] ?? null,
       }));
     } finally {
       this.inUse.pop();

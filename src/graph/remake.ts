@@ -18,6 +18,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Command, Executor, Job, JobListener } from '../execute/job';
 import { OrderedReporter, Segment } from '../report/ordered_output';
 import { Reporter, writeBytes } from '../report/reporter';
+import { BuildProgress } from '../report/status';
 import { JobSlots } from '../schedule/slots';
 import {
   FileTime,
@@ -51,6 +52,8 @@ export interface BuildOptions {
   readonly debug?: DebugLog;
   /** -p: keep what report() tells of each file. */
   readonly printDatabase?: boolean;
+  /** Told of every job, for a progress display. */
+  readonly progress?: BuildProgress;
 }
 
 type Status = 'succeeded' | 'failed' | 'question';
@@ -105,6 +108,23 @@ interface JobOutput {
   readonly commandEnded?: () => void;
   /** After the job ends. */
   readonly end?: () => void;
+}
+
+/** The start of a job's output, kept to be shown again. */
+class KeptText {
+  private static readonly LIMIT = 1 << 16;
+  private readonly pieces: Uint8Array[] = [];
+  private size = 0;
+
+  add(data: Uint8Array): void {
+    if (this.size >= KeptText.LIMIT) return;
+    this.pieces.push(data);
+    this.size += data.length;
+  }
+
+  text(): string {
+    return Buffer.concat(this.pieces).toString();
+  }
 }
 
 /** Output held back, to be printed in one piece: GNU's `-O`. */
@@ -1296,6 +1316,9 @@ export class Builder {
     // A recipe of empty commands starts nothing: the goal can still be
     // "up to date".
     if (commands.length > 0 || this.options.touch) this.noteCommandsStarted();
+    if (commands.some((command) => command.run)) {
+      this.options.progress?.jobQueued(node.name);
+    }
     fileState.remade = true;
 
     if (this.options.touch) {
@@ -1380,14 +1403,30 @@ export class Builder {
       serial: this.serial,
       jobserverFds: this.schedule?.jobserverFds ?? undefined,
     };
-    const output = this.jobOutput(commands);
+    const progress = this.options.progress;
+    const runs = commands.some((command) => command.run);
+    // A progress display reads the job's output, to show it if it fails.
+    const kept = progress && runs ? new KeptText() : null;
+    const output = this.jobOutput(commands, kept);
     const listener = this.jobListener(node, output);
     const timeBeforeRecipe = this.timeOf(node);
     this.running.set(node, { timeBefore: timeBeforeRecipe, job });
+    if (runs) progress?.jobStarted(node.name);
     const result = await this.executor
       .run(job, listener)
       .finally(() => this.running.delete(node));
     output.end?.();
+    if (runs && progress) {
+      const failed = result.outcome.kind === 'failed' ? result.outcome : null;
+      progress.jobFinished(
+        node.name,
+        failed && {
+          command: failed.command.text,
+          where: failed.command.where,
+          output: kept!.text(),
+        },
+      );
+    }
     if (commands.some((command) => command.run)) filesMayHaveChanged();
     this.times.forget(this.pathOf(node));
     if (result.outcome.kind === 'succeeded' && this.options.touch) {
@@ -1430,7 +1469,31 @@ export class Builder {
    * mode: straight out, into the job's place in the serial order, or held
    * and printed whole as GNU's `-O` does.
    */
-  private jobOutput(commands: readonly Command[]): JobOutput {
+  private jobOutput(
+    commands: readonly Command[],
+    kept: KeptText | null,
+  ): JobOutput {
+    const output = this.jobOutputByMode(commands);
+    if (!kept) return output;
+    // Also kept, for a progress display to show if the job fails.
+    const inner = output.reporter;
+    return {
+      ...output,
+      captured: true,
+      reporter: {
+        out: (text) => inner.out(text),
+        err: (text) => inner.err(text),
+        bytes: (stream, data) => {
+          kept.add(data);
+          writeBytes(inner, stream, data);
+        },
+        startOutput: () => inner.startOutput?.(),
+        flush: () => inner.flush?.(),
+      },
+    };
+  }
+
+  private jobOutputByMode(commands: readonly Command[]): JobOutput {
     const mode = this.parallel ? this.schedule!.output : 'direct';
     const reporter = this.diagnostics.reporter;
     if (mode === 'serial') {

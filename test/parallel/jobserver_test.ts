@@ -59,7 +59,7 @@ describe('jobserver: a sub-make the parent did not mark recursive', () => {
       assert.match(result.stdout, /sub ran/);
       assert.match(
         result.stderr,
-        /amake\[1\]: warning: jobserver unavailable: using -j1\.  Add '\+' to parent make rule\./,
+        /amake\[1\]: warning: jobserver unavailable: using -j1\. {2}Add '\+' to parent make rule\./,
       );
     }
     fs.rmSync(dir, { recursive: true, force: true });
