@@ -416,9 +416,8 @@ function directoryEntries(directory: string): readonly string[] | null {
   let names = directoryCache.get(directory);
   if (names === undefined) {
     try {
-      names = readdirSync(toFileSystem(directory), {
-        encoding: 'buffer',
-      }).map(fromFileSystem);
+      // The names come as latin1 strings, as fromFileSystem makes them.
+      names = readdirSync(toFileSystem(directory), { encoding: 'latin1' });
       // The build looks in the same directories for the files it needs.
       directoryWasRead(directory, names);
     } catch {

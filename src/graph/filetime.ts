@@ -59,6 +59,15 @@ export class FileTimes {
  */
 let directories = new Map<string, Set<string> | null>();
 
+/**
+ * How often each directory was read. One that is read again and again,
+ * because jobs keep writing into it, is read no more: a stat of the one
+ * name asked about costs less than reading thousands of names after every
+ * job.
+ */
+const timesRead = new Map<string, number>();
+const MAX_READS = 2;
+
 export function filesMayHaveChanged(): void {
   if (directories.size > 0) directories = new Map();
 }
@@ -92,6 +101,9 @@ function mayExist(file: string): boolean {
     directories.set(directory, names);
   }
   if (names === undefined) {
+    const reads = timesRead.get(directory) ?? 0;
+    if (reads >= MAX_READS) return true;
+    timesRead.set(directory, reads + 1);
     try {
       names = new Set(readdirSync(directory, { encoding: 'latin1' }));
     } catch (error) {

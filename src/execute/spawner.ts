@@ -1,0 +1,167 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync, openSync } from 'node:fs';
+import { Socket } from 'node:net';
+import { constants } from 'node:os';
+import * as path from 'node:path';
+
+/** How a command's process is started. */
+export interface SpawnRequest {
+  readonly argv: readonly string[];
+  readonly directory: string;
+  readonly environment: Readonly<Record<string, string>>;
+  /** Its output is read (and its input is /dev/null), not amake's. */
+  readonly capture: boolean;
+  /** It leads a process group of its own. */
+  readonly ownGroup: boolean;
+  /** It gets the jobserver's pipe as its 3 and 4. */
+  readonly jobserver: boolean;
+}
+
+/** What the caller hears of a process it asked for. */
+export interface SpawnEvents {
+  started(pid: number): void;
+  output(stream: 'out' | 'err', data: Uint8Array): void;
+  ended(exitCode: number, signal: string | null): void;
+  couldNotStart(code: string): void;
+}
+
+// Compiled to dist/src/execute/; `npm run build` puts the helper in dist/.
+const HELPER = path.resolve(__dirname, '../../amake-spawner');
+
+const enum Reply {
+  Out = 1,
+  Err = 2,
+  Started = 3,
+  Ended = 4,
+  Failed = 5,
+}
+
+/**
+ * Starts processes through amake-spawner (native/spawner.c), a small
+ * helper whose fork costs little however large amake has grown. Without
+ * the helper (no C compiler when amake was built, or AMAKE_SPAWNER=node),
+ * amake starts them itself.
+ */
+export class Spawner {
+  private helper: ChildProcess | null = null;
+  private readonly waiting = new Map<number, SpawnEvents>();
+  private nextId = 1;
+  private received: Buffer = Buffer.alloc(0);
+
+  /** Whether the helper can be used. */
+  static available(): boolean {
+    return process.env.AMAKE_SPAWNER !== 'node' && existsSync(HELPER);
+  }
+
+  constructor(private readonly jobserverFd: number | null) {}
+
+  start(request: SpawnRequest, events: SpawnEvents): void {
+    const helper = this.helper ?? this.startHelper();
+    const id = this.nextId++;
+    // While a process runs, its replies keep amake alive.
+    if (this.waiting.size === 0) (helper.stdout as Socket).ref();
+    this.waiting.set(id, events);
+    const strings = [
+      request.directory,
+      String(request.argv.length),
+      ...request.argv,
+      ...Object.entries(request.environment).map(([k, v]) => `${k}=${v}`),
+    ];
+    const body = Buffer.from(strings.join('\0') + '\0');
+    const head = Buffer.alloc(9);
+    head.writeUInt32LE(body.length + 5, 0);
+    head.writeUInt32LE(id, 4);
+    head.writeUInt8(
+      (request.capture ? 1 : 0) |
+        (request.ownGroup ? 2 : 0) |
+        (request.jobserver ? 4 : 0),
+      8,
+    );
+    helper.stdin!.write(Buffer.concat([head, body]));
+  }
+
+  private startHelper(): ChildProcess {
+    const devNull = openSync('/dev/null', 'r');
+    // Its 3 and 4 are amake's standard output and input, for commands
+    // that use them; its 5 the jobserver's pipe.
+    const helper = spawn(HELPER, [], {
+      stdio: ['pipe', 'pipe', 'inherit', 1, 0, this.jobserverFd ?? devNull],
+    });
+    helper.stdout!.on('data', (data: Buffer) => this.receive(data));
+    helper.on('exit', () => {
+      for (const events of this.waiting.values()) {
+        events.ended(127, 'SIGKILL');
+      }
+      this.waiting.clear();
+    });
+    // It does not keep amake running; it ends when its input does.
+    helper.unref();
+    (helper.stdin as Socket).unref();
+    (helper.stdout as Socket).unref();
+    this.helper = helper;
+    return helper;
+  }
+
+  private receive(data: Buffer): void {
+    this.received =
+      this.received.length === 0 ? data : Buffer.concat([this.received, data]);
+    let offset = 0;
+    while (this.received.length - offset >= 9) {
+      const id = this.received.readUInt32LE(offset);
+      const kind = this.received.readUInt8(offset + 4) as Reply;
+      const size = this.received.readUInt32LE(offset + 5);
+      if (this.received.length - offset - 9 < size) break;
+      const payload = this.received.subarray(offset + 9, offset + 9 + size);
+      offset += 9 + size;
+      this.deliver(id, kind, payload);
+    }
+    this.received = this.received.subarray(offset);
+  }
+
+  private forget(id: number): void {
+    this.waiting.delete(id);
+    if (this.waiting.size === 0) (this.helper!.stdout as Socket).unref();
+  }
+
+  private deliver(id: number, kind: Reply, payload: Buffer): void {
+    const events = this.waiting.get(id);
+    if (!events) return;
+    switch (kind) {
+      case Reply.Out:
+      case Reply.Err:
+        // The payload is a view of a buffer that is reused: copy it.
+        events.output(kind === Reply.Out ? 'out' : 'err', Buffer.from(payload));
+        break;
+      case Reply.Started:
+        events.started(payload.readInt32LE(0));
+        break;
+      case Reply.Ended: {
+        this.forget(id);
+        const signal = payload.readInt32LE(4);
+        events.ended(
+          payload.readInt32LE(0),
+          signal ? signalName(signal) : null,
+        );
+        break;
+      }
+      case Reply.Failed:
+        this.forget(id);
+        events.couldNotStart(errnoName(payload.readInt32LE(0)));
+        break;
+    }
+  }
+}
+
+function signalName(number: number): string {
+  for (const [name, value] of Object.entries(constants.signals)) {
+    if (value === number) return name;
+  }
+  return `SIG${number}`;
+}
+
+function errnoName(number: number): string {
+  for (const [name, value] of Object.entries(constants.errno)) {
+    if (value === number) return name;
+  }
+  return 'EIO';
+}
