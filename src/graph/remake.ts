@@ -1094,6 +1094,13 @@ export class Builder {
       this.setAutomaticVariables(automatic, node, prerequisites, newer, stem);
       this.noteVariableSet(node, automatic);
       if (this.options.trace) this.traceRecipe(node, recipe, automatic);
+      // A recipe that expands to nothing would do nothing: GNU counts the
+      // target as up to date.
+      const scope = new VariableScope(automatic, this.scopeFor(node));
+      const commands = this.expandRecipe(node, recipe, scope);
+      if (commands.every((c) => c.text.replace(/\\\n/g, '').trim() === '')) {
+        return 'succeeded';
+      }
       return 'question';
     }
     const status = await this.runRecipe(
