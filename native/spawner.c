@@ -38,6 +38,8 @@ struct job {
     uint32_t id;
     pid_t pid;        /* 0: slot free */
     int out, err;     /* pipes read for a captured job, or -1 */
+    int report;       /* tells why exec failed; closed by a good exec */
+    int32_t error;    /* exec's errno, if it failed */
     int ended;        /* reaped, waiting for its pipes to be drained */
     int status;
 };
@@ -101,7 +103,29 @@ static void drain(struct job *job, int *fd, uint8_t kind) {
     }
 }
 
+/* Reads why exec failed, if the child wrote it before it ended. */
+static void read_report(struct job *job) {
+    if (job->report < 0) return;
+    int32_t code;
+    ssize_t n;
+    do n = read(job->report, &code, sizeof code);
+    while (n < 0 && errno == EINTR);
+    if (n == (ssize_t)sizeof code) job->error = code;
+    if (n == 0 || n == (ssize_t)sizeof code) {
+        close(job->report);
+        job->report = -1;
+    }
+}
+
 static void finish(struct job *job) {
+    read_report(job);
+    if (job->report >= 0) close(job->report);
+    job->report = -1;
+    if (job->error) {
+        reply(job->id, FAILED, &job->error, sizeof job->error);
+        job->pid = 0;
+        return;
+    }
     int32_t result[2] = {0, 0};
     if (WIFEXITED(job->status)) result[0] = WEXITSTATUS(job->status);
     if (WIFSIGNALED(job->status)) result[1] = WTERMSIG(job->status);
@@ -188,6 +212,7 @@ static void start_job(char *request, uint32_t size, char ***to_free) {
         for (int fd = 5; fd < 64; fd++) {
             if (fd != report[1]) close(fd);
         }
+        close(report[0]);
         if (chdir(directory) == 0) {
             environ = env;
             execvp(args[0], args);
@@ -201,22 +226,23 @@ static void start_job(char *request, uint32_t size, char ***to_free) {
         close(out[1]);
         close(err[1]);
     }
-    int32_t code;
-    int failed = read_all(report[0], &code, sizeof code) == 0;
-    close(report[0]);
-    if (pid < 0 || failed) {
-        error = pid < 0 ? errno : code;
+    if (pid < 0) {
+        error = errno;
+        close(report[0]);
         if (flags & CAPTURE) {
             close(out[0]);
             close(err[0]);
         }
         reply(id, FAILED, &error, sizeof error);
-        if (pid > 0) waitpid(pid, NULL, 0);
         return;
     }
+    /* Not waited for: a failed exec is told when the child is reaped. */
     job->id = id;
     job->pid = pid;
     job->ended = 0;
+    job->error = 0;
+    job->report = report[0];
+    fcntl(job->report, F_SETFL, O_NONBLOCK);
     job->out = out[0];
     job->err = err[0];
     if (job->out >= 0) {
@@ -249,7 +275,9 @@ static void reap(void) {
 }
 
 int main(void) {
-    for (int i = 0; i < MAX_JOBS; i++) jobs[i].out = jobs[i].err = -1;
+    for (int i = 0; i < MAX_JOBS; i++) {
+        jobs[i].out = jobs[i].err = jobs[i].report = -1;
+    }
     if (pipe2(wake, O_CLOEXEC | O_NONBLOCK)) return 2;
     struct sigaction action = {0};
     action.sa_handler = on_child;

@@ -24,8 +24,13 @@ import * as path from 'node:path';
  * `--jobserver-style=fifo` it serves a FIFO as GNU make 4.4 does.
  */
 export interface Jobserver {
-  /** Waits for a token; returns the byte taken, to be put back later. */
-  take(): Promise<number>;
+  /**
+   * Takes a token if the pipe holds one, without waiting: the byte taken,
+   * to be put back later, or null. Node.js cannot wait for a descriptor to
+   * be readable, and a read blocked on its thread pool would keep amake
+   * from exiting: the caller looks again later.
+   */
+  take(): number | null;
   /** Puts a token back. */
   give(token: number): void;
   /** The value of `--jobserver-auth` for sub-makes. */
@@ -38,9 +43,6 @@ export interface Jobserver {
   /** Releases the pipe; a server removes its FIFO. */
   close(): void;
 }
-
-/** The longest wait between two looks at an empty pipe, in ms. */
-const MAX_POLL_MS = 16;
 
 /** The token GNU make puts in the pipe. */
 const TOKEN = '+'.charCodeAt(0);
@@ -62,32 +64,16 @@ class FifoJobserver implements Jobserver {
     private readonly fifoPath: string | null,
   ) {}
 
-  take(): Promise<number> {
-    return new Promise((resolve, reject) => {
-      // Node.js cannot wait for a descriptor to be readable, and a read
-      // blocked on its thread pool would keep amake from exiting: the
-      // descriptor does not block, and an empty pipe is tried again soon.
-      const attempt = (delay: number): void => {
-        try {
-          const count = readSync(this.fd, this.buffer, 0, 1, null);
-          if (count === 1) {
-            resolve(this.buffer[0]!);
-            return;
-          }
-          reject(new Error('the jobserver pipe was closed'));
-          return;
-        } catch (error) {
-          const code = (error as NodeJS.ErrnoException).code;
-          if (code !== 'EAGAIN' && code !== 'EINTR') {
-            reject(error as Error);
-            return;
-          }
-        }
-        const next = Math.min(delay * 2, MAX_POLL_MS);
-        setTimeout(() => attempt(next), delay).unref();
-      };
-      attempt(1);
-    });
+  take(): number | null {
+    try {
+      const count = readSync(this.fd, this.buffer, 0, 1, null);
+      if (count === 1) return this.buffer[0]!;
+      throw new Error('the jobserver pipe was closed');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN' || code === 'EINTR') return null;
+      throw error;
+    }
   }
 
   give(token: number): void {

@@ -1,6 +1,9 @@
 import { loadavg } from 'node:os';
 import { Jobserver } from './jobserver';
 
+/** The longest wait between two looks at an empty jobserver pipe, in ms. */
+const MAX_POLL_MS = 16;
+
 /** How often a make held back by `-l` looks at the load again, in ms. */
 const LOAD_RECHECK_MS = 100;
 
@@ -16,7 +19,9 @@ export class JobSlots {
   /** Tokens held for the running jobs beyond the first one, and spares. */
   private readonly tokens: number[] = [];
   private readonly waiting: (() => void)[] = [];
-  private taking = false;
+  private pollTimer: NodeJS.Timeout | null = null;
+  /** How long to wait before looking at an empty pipe again, in ms. */
+  private pollDelay = 1;
   private loadTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
@@ -41,6 +46,7 @@ export class JobSlots {
   /** A job ended: its slot, and token, go to the next or back. */
   release(): void {
     this.running--;
+    this.pollDelay = 1;
     this.admit();
     this.returnSpareTokens();
   }
@@ -49,6 +55,7 @@ export class JobSlots {
   close(): void {
     this.closed = true;
     if (this.loadTimer) clearTimeout(this.loadTimer);
+    if (this.pollTimer) clearTimeout(this.pollTimer);
     this.returnSpareTokens();
   }
 
@@ -65,31 +72,54 @@ export class JobSlots {
   }
 
   private admit(): void {
-    while (this.waiting.length > 0 && this.mayStart()) {
-      this.running++;
-      this.waiting.shift()!();
+    for (;;) {
+      while (this.waiting.length > 0 && this.mayStart()) {
+        this.running++;
+        this.waiting.shift()!();
+      }
+      if (!this.needsToken()) break;
+      const token = this.takeToken();
+      if (token === null) break;
+      this.tokens.push(token);
     }
-    if (this.waiting.length > 0) this.takeToken();
+    if (this.needsToken()) {
+      this.lookAgainLater();
+    } else if (this.pollTimer) {
+      clearTimeout(this.pollTimer);
+      this.pollTimer = null;
+      this.pollDelay = 1;
+    }
   }
 
-  /** Reads one token from the jobserver when a waiting job needs one. */
-  private takeToken(): void {
-    if (!this.jobserver || this.taking || this.closed) return;
-    if (this.running === 0 || this.running >= this.limit) return;
-    if (this.tokens.length >= this.running) return;
-    this.taking = true;
-    this.jobserver.take().then(
-      (token) => {
-        this.taking = false;
-        this.tokens.push(token);
-        this.admit();
-        this.returnSpareTokens();
-      },
-      () => {
-        // A pipe that broke: carry on with the jobs that may run anyway.
-        this.taking = false;
-      },
-    );
+  /** A waiting job could start if the jobserver gave a token. */
+  private needsToken(): boolean {
+    if (!this.jobserver || this.closed || this.waiting.length === 0) {
+      return false;
+    }
+    return this.running > 0 && this.running < this.limit;
+  }
+
+  private takeToken(): number | null {
+    try {
+      return this.jobserver!.take();
+    } catch {
+      // A pipe that broke: carry on with the jobs that may run anyway.
+      return null;
+    }
+  }
+
+  /**
+   * The pipe is empty: other makes hold the tokens. Look again soon, then
+   * less often; a job of this make that ends frees a slot at once anyway.
+   */
+  private lookAgainLater(): void {
+    if (this.pollTimer) return;
+    this.pollTimer = setTimeout(() => {
+      this.pollTimer = null;
+      this.pollDelay = Math.min(this.pollDelay * 2, MAX_POLL_MS);
+      this.admit();
+    }, this.pollDelay);
+    this.pollTimer.unref();
   }
 
   /** Tokens beyond what the running jobs need go back to the pipe. */
