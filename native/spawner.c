@@ -1,52 +1,83 @@
 /*
- * amake-spawner: starts the commands of amake's jobs.
+ * amake-spawner: starts the commands of amake's jobs, and ends all of them.
  *
  * Node.js starts a process with fork(), whose cost grows with the memory
- * of the process that forks: in a large build amake spends more time
- * forking than its jobs take. This small helper forks instead. amake sends
- * it requests on its standard input and reads what happened on its
- * standard output, both as frames:
+ * of the process that forks: in a large build amake spent more time
+ * forking than its jobs took. This small helper forks instead.
+ *
+ * It also contains each command. Where the kernel allows it (root, or an
+ * unprivileged user namespace), a command runs in a PID namespace and an
+ * IPC namespace of its own, under a small init. When the command's main
+ * process ends, whatever it left behind (a daemon that called setsid(),
+ * as fakeroot's faked does) is still in the namespace: each such process
+ * is reported, sent TERM, and after a grace period the namespace is ended
+ * with KILL. SysV IPC objects go with the IPC namespace. Where namespaces
+ * are not allowed, commands run uncontained, and `--probe` says so.
+ *
+ * amake sends requests on the helper's standard input and reads what
+ * happened on its standard output, both as frames:
  *
  *   request:  u32 size, u32 id, u8 flags, then NUL-terminated strings:
  *             directory, argument count, arguments..., environment...
  *   reply:    u32 id, u8 kind, u32 size, payload
- *             kind 1: output (stdout), 2: output (stderr),
- *             3: started (i32 pid), 4: ended (i32 exit code, i32 signal),
+ *             1: output (stdout)        2: output (stderr)
+ *             3: started (i32 pid)      4: ended (i32 exit code, i32 signal)
  *             5: could not start (i32 errno)
+ *             6: left behind (i32 pid, then its command line)
  *
  * Numbers are in the machine's byte order: both ends run on one machine.
  * Descriptors it inherits from amake: 3 amake's standard output, 4 its
  * standard input, 5 the jobserver's pipe (or /dev/null).
  */
 #define _GNU_SOURCE
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 enum { CAPTURE = 1, OWN_GROUP = 2, JOBSERVER = 4 };
-enum { OUT = 1, ERR = 2, STARTED = 3, ENDED = 4, FAILED = 5 };
+enum { OUT = 1, ERR = 2, STARTED = 3, ENDED = 4, FAILED = 5, LEFT = 6 };
 enum { MAX_JOBS = 1024 };
+/* How long what a command left behind has between TERM and KILL. */
+enum { GRACE_MS = 1000 };
+
+/* What the kernel lets this user do to contain a command. */
+enum containment { NONE, NAMESPACES, USER_NAMESPACES };
+static enum containment containment = NONE;
 
 struct job {
     uint32_t id;
-    pid_t pid;        /* 0: slot free */
+    pid_t pid;        /* the command, or its init; 0: slot free */
     int out, err;     /* pipes read for a captured job, or -1 */
     int report;       /* tells why exec failed; closed by a good exec */
     int32_t error;    /* exec's errno, if it failed */
-    int ended;        /* reaped, waiting for its pipes to be drained */
-    int status;
+    int main_fd;      /* contained: the init tells how the command ended */
+    int main_ended;   /* contained: the command's main process ended */
+    int main_status;
+    long long deadline; /* contained: when to KILL what it left, or 0 */
 };
 
 static struct job jobs[MAX_JOBS];
 static int wake[2];   /* written by the SIGCHLD handler */
 extern char **environ;
+
+static long long now_ms(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
 
 static void write_all(int fd, const void *data, size_t size) {
     const char *p = data;
@@ -87,6 +118,263 @@ static void on_child(int sig) {
     errno = saved;
 }
 
+/* A fork that can put the child in new namespaces. */
+static pid_t fork_into(int namespaces) {
+    return (pid_t)syscall(SYS_clone, SIGCHLD | namespaces, NULL, NULL, NULL,
+                          NULL);
+}
+
+static int namespace_flags(void) {
+    if (containment == NAMESPACES) return CLONE_NEWPID | CLONE_NEWIPC;
+    if (containment == USER_NAMESPACES) {
+        return CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWIPC;
+    }
+    return 0;
+}
+
+static int write_file(const char *path, const char *text) {
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    ssize_t n = write(fd, text, strlen(text));
+    close(fd);
+    return n == (ssize_t)strlen(text) ? 0 : -1;
+}
+
+/* In a user namespace the user stays who they are. */
+static int map_user(pid_t pid, uid_t uid, gid_t gid) {
+    char path[64], text[64];
+    snprintf(path, sizeof path, "/proc/%d/setgroups", (int)pid);
+    write_file(path, "deny");
+    snprintf(path, sizeof path, "/proc/%d/uid_map", (int)pid);
+    snprintf(text, sizeof text, "%u %u 1", (unsigned)uid, (unsigned)uid);
+    if (write_file(path, text)) return -1;
+    snprintf(path, sizeof path, "/proc/%d/gid_map", (int)pid);
+    snprintf(text, sizeof text, "%u %u 1", (unsigned)gid, (unsigned)gid);
+    return write_file(path, text);
+}
+
+/* Finds the best containment this user may have, by trying it. */
+static void probe(void) {
+    enum containment tries[] = {NAMESPACES, USER_NAMESPACES};
+    for (int i = 0; i < 2; i++) {
+        containment = tries[i];
+        int sync[2];
+        if (pipe2(sync, O_CLOEXEC)) break;
+        pid_t pid = fork_into(namespace_flags());
+        if (pid == 0) {
+            char go;
+            close(sync[1]);
+            _exit(read(sync[0], &go, 1) == 0 ? 0 : 1);
+        }
+        close(sync[0]);
+        int ok = pid > 0;
+        if (ok && containment == USER_NAMESPACES) {
+            ok = map_user(pid, getuid(), getgid()) == 0;
+        }
+        close(sync[1]);
+        int status = 0;
+        if (pid > 0) waitpid(pid, &status, 0);
+        if (ok && WIFEXITED(status) && WEXITSTATUS(status) == 0) return;
+    }
+    containment = NONE;
+}
+
+/* In the child: the command's streams, directory and program. */
+static void exec_command(uint8_t flags, int out, int err, int report,
+                         const char *directory, char **args, char **env) {
+    if (flags & OWN_GROUP) setpgid(0, 0);
+    if (flags & CAPTURE) {
+        int null = open("/dev/null", O_RDONLY);
+        dup2(null, 0);
+        dup2(out, 1);
+        dup2(err, 2);
+    } else {
+        dup2(4, 0);
+        dup2(3, 1);
+    }
+    if (flags & JOBSERVER) {
+        dup2(5, 3);
+        dup2(5, 4);
+    } else {
+        close(3);
+        close(4);
+    }
+    for (int fd = 5; fd < 64; fd++) {
+        if (fd != report) close(fd);
+    }
+    /* fakeroot's chown fails with EINVAL in a user namespace, where the
+       ids it would set are not mapped, unless told not to try. */
+    if (containment == USER_NAMESPACES) {
+        size_t count = 0;
+        while (env[count]) count++;
+        char **more = malloc(sizeof(char *) * (count + 2));
+        memcpy(more, env, sizeof(char *) * count);
+        more[count] = "FAKEROOTDONTTRYCHOWN=1";
+        more[count + 1] = NULL;
+        env = more;
+    }
+    if (chdir(directory) == 0) {
+        environ = env;
+        execvp(args[0], args);
+    }
+    int32_t code = errno;
+    write_all(report, &code, sizeof code);
+    _exit(127);
+}
+
+/*
+ * The init of a contained command's namespace: it starts the command,
+ * reaps every process of the namespace, says how the command ended and
+ * whether anything is left, and ends when nothing is.
+ */
+static void run_init(int main_fd, uint8_t flags, int out, int err, int report,
+                     const char *directory, char **args, char **env) {
+    pid_t command = fork();
+    if (command == 0) {
+        close(main_fd);
+        exec_command(flags, out, err, report, directory, args, env);
+    }
+    /* The init keeps no stream open: EOF on them is the command's. */
+    if (out >= 0) close(out);
+    if (err >= 0) close(err);
+    close(report);
+    for (int fd = 0; fd < 64; fd++) {
+        if (fd != main_fd) close(fd);
+    }
+    int status;
+    for (;;) {
+        pid_t pid = waitpid(-1, &status, 0);
+        if (pid < 0 && errno == EINTR) continue;
+        if (pid < 0) _exit(0);
+        if (pid != command) continue;
+        /* The command ended: is anything of it left? What has ended
+           already is reaped first. */
+        pid_t left;
+        while ((left = waitpid(-1, NULL, WNOHANG)) > 0) {}
+        int32_t told[2] = {status, left == 0};
+        write_all(main_fd, told, sizeof told);
+        close(main_fd);
+        if (!told[1]) _exit(0);
+    }
+}
+
+static void start_job(char *request, uint32_t size, char ***to_free) {
+    uint32_t id;
+    memcpy(&id, request, 4);
+    uint8_t flags = (uint8_t)request[4];
+    char *p = request + 5, *end = request + size;
+    /* directory, count, arguments..., environment..., NULL */
+    char **strings = malloc(sizeof(char *) * (size + 1));
+    int count = 0;
+    while (p < end) {
+        strings[count++] = p;
+        p += strlen(p) + 1;
+    }
+    strings[count] = NULL;
+    const char *directory = strings[0];
+    int argc = atoi(strings[1]);
+    char **args = malloc(sizeof(char *) * (size_t)(argc + 1));
+    for (int i = 0; i < argc; i++) args[i] = strings[2 + i];
+    args[argc] = NULL;
+    char **env = &strings[2 + argc];
+    to_free[0] = strings;
+    to_free[1] = args;
+
+    struct job *job = NULL;
+    for (int i = 0; i < MAX_JOBS && !job; i++) {
+        if (jobs[i].pid == 0 && jobs[i].out < 0 && jobs[i].err < 0) {
+            job = &jobs[i];
+        }
+    }
+    int32_t error = EAGAIN;
+    if (!job) {
+        reply(id, FAILED, &error, sizeof error);
+        return;
+    }
+    int out[2] = {-1, -1}, err[2] = {-1, -1}, report[2], main[2] = {-1, -1};
+    int sync[2] = {-1, -1};
+    int contained = containment != NONE;
+    if (((flags & CAPTURE) && (pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC))) ||
+        pipe2(report, O_CLOEXEC) ||
+        (contained && (pipe2(main, O_CLOEXEC) || pipe2(sync, O_CLOEXEC)))) {
+        error = errno;
+        reply(id, FAILED, &error, sizeof error);
+        return;
+    }
+    int namespaces = namespace_flags();
+    /* Under `fakeroot amake` the commands talk to a faked outside through
+       SysV IPC: they keep amake's IPC namespace, or they would hang. */
+    for (char **entry = env; *entry; entry++) {
+        if (strncmp(*entry, "FAKEROOTKEY=", 12) == 0) namespaces &= ~CLONE_NEWIPC;
+    }
+    pid_t pid = fork_into(namespaces);
+    if (pid == 0) {
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        signal(SIGCHLD, SIG_DFL);
+        signal(SIGPIPE, SIG_DFL);
+        if (!contained) {
+            exec_command(flags, out[1], err[1], report[1], directory, args, env);
+        }
+        /* Killed with the helper, whatever kills it. */
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        char go;
+        close(sync[1]);
+        (void)!read(sync[0], &go, 1); /* until the user is mapped */
+        close(main[0]);
+        run_init(main[1], flags, out[1], err[1], report[1], directory, args,
+                 env);
+    }
+    close(report[1]);
+    if (flags & CAPTURE) {
+        close(out[1]);
+        close(err[1]);
+    }
+    if (contained) {
+        close(main[1]);
+        close(sync[0]);
+        if (pid > 0 && containment == USER_NAMESPACES) {
+            map_user(pid, getuid(), getgid());
+        }
+        close(sync[1]);
+    }
+    if (pid < 0) {
+        error = errno;
+        close(report[0]);
+        if (flags & CAPTURE) {
+            close(out[0]);
+            close(err[0]);
+        }
+        if (contained) close(main[0]);
+        reply(id, FAILED, &error, sizeof error);
+        return;
+    }
+    /* Not waited for: a failed exec is told when the child is reaped. */
+    *job = (struct job){
+        .id = id,
+        .pid = pid,
+        .out = out[0],
+        .err = err[0],
+        .report = report[0],
+        .main_fd = contained ? main[0] : -1,
+    };
+    fcntl(job->report, F_SETFL, O_NONBLOCK);
+    if (job->out >= 0) {
+        fcntl(job->out, F_SETFL, O_NONBLOCK);
+        fcntl(job->err, F_SETFL, O_NONBLOCK);
+    }
+    int32_t started = pid;
+    reply(id, STARTED, &started, sizeof started);
+}
+
+static void start(char *request, uint32_t size) {
+    char **to_free[2] = {NULL, NULL};
+    start_job(request, size, to_free);
+    free(to_free[0]);
+    free(to_free[1]);
+}
+
 /* Reads what a pipe holds now; closes it at its end. */
 static void drain(struct job *job, int *fd, uint8_t kind) {
     char buffer[65536];
@@ -117,140 +405,95 @@ static void read_report(struct job *job) {
     }
 }
 
-static void finish(struct job *job) {
+/*
+ * The processes in the namespace of the init `pid`, but the init: each is
+ * reported with its command line and sent TERM. Returns how many.
+ */
+static int end_leftovers(struct job *job) {
+    char path[64];
+    struct stat own, other;
+    snprintf(path, sizeof path, "/proc/%d/ns/pid", (int)job->pid);
+    if (stat(path, &own)) return 0;
+    DIR *proc = opendir("/proc");
+    if (!proc) return 0;
+    int found = 0;
+    struct dirent *entry;
+    while ((entry = readdir(proc))) {
+        int pid = atoi(entry->d_name);
+        if (pid <= 0 || pid == job->pid) continue;
+        snprintf(path, sizeof path, "/proc/%d/ns/pid", pid);
+        if (stat(path, &other) || other.st_ino != own.st_ino ||
+            other.st_dev != own.st_dev) {
+            continue;
+        }
+        char text[4096 + 4];
+        int32_t number = pid;
+        memcpy(text, &number, 4);
+        snprintf(path, sizeof path, "/proc/%d/cmdline", pid);
+        int fd = open(path, O_RDONLY | O_CLOEXEC);
+        ssize_t n = fd < 0 ? 0 : read(fd, text + 4, 4096);
+        if (fd >= 0) close(fd);
+        kill(pid, SIGTERM);
+        /* Without a command line: a zombie, which its init reaps, or a
+           process in the middle of exec, known then by its name. */
+        if (n <= 0) {
+            char state = 'Z';
+            snprintf(path, sizeof path, "/proc/%d/stat", pid);
+            FILE *stat_file = fopen(path, "re");
+            if (stat_file) {
+                if (fscanf(stat_file, "%*d (%*[^)]) %c", &state) != 1) {
+                    state = 'Z';
+                }
+                fclose(stat_file);
+            }
+            if (state == 'Z' || state == 'X') continue;
+            snprintf(path, sizeof path, "/proc/%d/comm", pid);
+            fd = open(path, O_RDONLY | O_CLOEXEC);
+            n = fd < 0 ? 0 : read(fd, text + 4, 256);
+            if (fd >= 0) close(fd);
+            if (n > 0 && text[4 + n - 1] == '\n') n--;
+            if (n < 0) n = 0;
+        }
+        reply(job->id, LEFT, text, (uint32_t)(4 + n));
+        found++;
+    }
+    closedir(proc);
+    return found;
+}
+
+/* The init says the command ended, and whether it left anything. */
+static void main_ended(struct job *job) {
+    int32_t told[2];
+    if (read_all(job->main_fd, told, sizeof told) == 0) {
+        job->main_ended = 1;
+        job->main_status = told[0];
+        if (told[1] && end_leftovers(job) > 0) {
+            job->deadline = now_ms() + GRACE_MS;
+        } else if (told[1]) {
+            /* Gone between the init's look and ours: end the rest. */
+            kill(job->pid, SIGKILL);
+        }
+    }
+    close(job->main_fd);
+    job->main_fd = -1;
+}
+
+static void finish(struct job *job, int status) {
     read_report(job);
     if (job->report >= 0) close(job->report);
     job->report = -1;
+    if (job->main_fd >= 0) main_ended(job);
+    if (job->main_ended) status = job->main_status;
     if (job->error) {
         reply(job->id, FAILED, &job->error, sizeof job->error);
-        job->pid = 0;
-        return;
+    } else {
+        int32_t result[2] = {0, 0};
+        if (WIFEXITED(status)) result[0] = WEXITSTATUS(status);
+        if (WIFSIGNALED(status)) result[1] = WTERMSIG(status);
+        reply(job->id, ENDED, result, sizeof result);
     }
-    int32_t result[2] = {0, 0};
-    if (WIFEXITED(job->status)) result[0] = WEXITSTATUS(job->status);
-    if (WIFSIGNALED(job->status)) result[1] = WTERMSIG(job->status);
-    reply(job->id, ENDED, result, sizeof result);
     job->pid = 0;
-}
-
-static void start_job(char *request, uint32_t size, char ***to_free);
-
-static void start(char *request, uint32_t size) {
-    char **to_free[2] = {NULL, NULL};
-    start_job(request, size, to_free);
-    free(to_free[0]);
-    free(to_free[1]);
-}
-
-static void start_job(char *request, uint32_t size, char ***to_free) {
-    uint32_t id;
-    memcpy(&id, request, 4);
-    uint8_t flags = (uint8_t)request[4];
-    char *p = request + 5, *end = request + size;
-    /* directory, count, arguments..., environment..., NULL */
-    char **strings = malloc(sizeof(char *) * (size + 1));
-    int count = 0;
-    while (p < end) {
-        strings[count++] = p;
-        p += strlen(p) + 1;
-    }
-    strings[count] = NULL;
-    const char *directory = strings[0];
-    int argc = atoi(strings[1]);
-    char **args = malloc(sizeof(char *) * (size_t)(argc + 1));
-    for (int i = 0; i < argc; i++) args[i] = strings[2 + i];
-    args[argc] = NULL;
-    char **env = &strings[2 + argc];
-    to_free[0] = strings;
-    to_free[1] = args;
-    struct job *job = NULL;
-    for (int i = 0; i < MAX_JOBS && !job; i++) {
-        if (jobs[i].pid == 0 && jobs[i].out < 0 && jobs[i].err < 0) {
-            job = &jobs[i];
-        }
-    }
-    int32_t error = EAGAIN;
-    if (!job) {
-        reply(id, FAILED, &error, sizeof error);
-        return;
-    }
-    int out[2] = {-1, -1}, err[2] = {-1, -1}, report[2];
-    if ((flags & CAPTURE) && (pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC))) {
-        error = errno;
-        reply(id, FAILED, &error, sizeof error);
-        return;
-    }
-    if (pipe2(report, O_CLOEXEC)) {
-        error = errno;
-        reply(id, FAILED, &error, sizeof error);
-        return;
-    }
-    pid_t pid = fork();
-    if (pid == 0) {
-        sigset_t none;
-        sigemptyset(&none);
-        sigprocmask(SIG_SETMASK, &none, NULL);
-        signal(SIGCHLD, SIG_DFL);
-        signal(SIGPIPE, SIG_DFL);
-        if (flags & OWN_GROUP) setpgid(0, 0);
-        if (flags & CAPTURE) {
-            int null = open("/dev/null", O_RDONLY);
-            dup2(null, 0);
-            dup2(out[1], 1);
-            dup2(err[1], 2);
-        } else {
-            dup2(4, 0);
-            dup2(3, 1);
-        }
-        if (flags & JOBSERVER) {
-            dup2(5, 3);
-            dup2(5, 4);
-        } else {
-            close(3);
-            close(4);
-        }
-        for (int fd = 5; fd < 64; fd++) {
-            if (fd != report[1]) close(fd);
-        }
-        close(report[0]);
-        if (chdir(directory) == 0) {
-            environ = env;
-            execvp(args[0], args);
-        }
-        int32_t code = errno;
-        write_all(report[1], &code, sizeof code);
-        _exit(127);
-    }
-    close(report[1]);
-    if (flags & CAPTURE) {
-        close(out[1]);
-        close(err[1]);
-    }
-    if (pid < 0) {
-        error = errno;
-        close(report[0]);
-        if (flags & CAPTURE) {
-            close(out[0]);
-            close(err[0]);
-        }
-        reply(id, FAILED, &error, sizeof error);
-        return;
-    }
-    /* Not waited for: a failed exec is told when the child is reaped. */
-    job->id = id;
-    job->pid = pid;
-    job->ended = 0;
-    job->error = 0;
-    job->report = report[0];
-    fcntl(job->report, F_SETFL, O_NONBLOCK);
-    job->out = out[0];
-    job->err = err[0];
-    if (job->out >= 0) {
-        fcntl(job->out, F_SETFL, O_NONBLOCK);
-        fcntl(job->err, F_SETFL, O_NONBLOCK);
-    }
-    int32_t started = pid;
-    reply(id, STARTED, &started, sizeof started);
+    job->deadline = 0;
 }
 
 static void reap(void) {
@@ -259,9 +502,7 @@ static void reap(void) {
     while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
         for (int i = 0; i < MAX_JOBS; i++) {
             struct job *job = &jobs[i];
-            if (job->pid != pid || job->ended) continue;
-            job->ended = 1;
-            job->status = status;
+            if (job->pid != pid) continue;
             /* Its output is all in the pipes now, unless a process it
                left writes on: that is not waited for. */
             drain(job, &job->out, OUT);
@@ -269,15 +510,49 @@ static void reap(void) {
             if (job->out >= 0) close(job->out);
             if (job->err >= 0) close(job->err);
             job->out = job->err = -1;
-            finish(job);
+            finish(job, status);
         }
     }
 }
 
-int main(void) {
+/* What the grace period allowed is over: the namespaces end. */
+static int end_overdue(void) {
+    long long now = now_ms(), next = -1;
     for (int i = 0; i < MAX_JOBS; i++) {
-        jobs[i].out = jobs[i].err = jobs[i].report = -1;
+        struct job *job = &jobs[i];
+        if (job->pid == 0 || job->deadline == 0) continue;
+        if (job->deadline <= now) {
+            kill(job->pid, SIGKILL);
+            job->deadline = 0;
+            continue;
+        }
+        long long left = job->deadline - now;
+        if (next < 0 || left < next) next = left;
     }
+    return (int)next;
+}
+
+/* amake is gone: so is every job. */
+static void end_all(void) {
+    for (int i = 0; i < MAX_JOBS; i++) {
+        if (jobs[i].pid > 0) kill(jobs[i].pid, SIGKILL);
+    }
+}
+
+int main(int argc, char **argv) {
+    probe();
+    if (argc > 1 && strcmp(argv[1], "--probe") == 0) {
+        const char *names[] = {"none", "pid and IPC namespaces",
+                               "user, pid and IPC namespaces"};
+        printf("%s\n", names[containment]);
+        return 0;
+    }
+    for (int i = 0; i < MAX_JOBS; i++) {
+        jobs[i].out = jobs[i].err = jobs[i].report = jobs[i].main_fd = -1;
+    }
+    /* Processes that lose their parent come here, not to init. */
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
+    prctl(PR_SET_PDEATHSIG, SIGTERM);
     if (pipe2(wake, O_CLOEXEC | O_NONBLOCK)) return 2;
     struct sigaction action = {0};
     action.sa_handler = on_child;
@@ -287,24 +562,23 @@ int main(void) {
 
     size_t capacity = 1 << 16;
     char *request = malloc(capacity);
-    struct pollfd fds[2 + 2 * MAX_JOBS];
-    struct job *owners[2 + 2 * MAX_JOBS];
+    struct pollfd fds[2 + 3 * MAX_JOBS];
+    struct job *owners[2 + 3 * MAX_JOBS];
     for (;;) {
         int n = 0;
         fds[n++] = (struct pollfd){.fd = 0, .events = POLLIN};
         fds[n++] = (struct pollfd){.fd = wake[0], .events = POLLIN};
         for (int i = 0; i < MAX_JOBS; i++) {
-            if (jobs[i].out >= 0) {
+            int own[3] = {jobs[i].out, jobs[i].err, jobs[i].main_fd};
+            for (int k = 0; k < 3; k++) {
+                if (own[k] < 0) continue;
                 owners[n] = &jobs[i];
-                fds[n++] = (struct pollfd){.fd = jobs[i].out, .events = POLLIN};
-            }
-            if (jobs[i].err >= 0) {
-                owners[n] = &jobs[i];
-                fds[n++] = (struct pollfd){.fd = jobs[i].err, .events = POLLIN};
+                fds[n++] = (struct pollfd){.fd = own[k], .events = POLLIN};
             }
         }
-        if (poll(fds, (nfds_t)n, -1) < 0) {
+        if (poll(fds, (nfds_t)n, end_overdue()) < 0) {
             if (errno == EINTR) continue;
+            end_all();
             return 2;
         }
         for (int i = 2; i < n; i++) {
@@ -312,6 +586,7 @@ int main(void) {
             struct job *job = owners[i];
             if (fds[i].fd == job->out) drain(job, &job->out, OUT);
             else if (fds[i].fd == job->err) drain(job, &job->err, ERR);
+            else if (fds[i].fd == job->main_fd) main_ended(job);
         }
         if (fds[1].revents) {
             char buffer[64];
@@ -320,12 +595,12 @@ int main(void) {
         }
         if (fds[0].revents) {
             uint32_t size;
-            if (read_all(0, &size, 4)) return 0; /* amake is done */
-            if (size > capacity) {
-                capacity = size;
-                request = realloc(request, capacity);
+            if (read_all(0, &size, 4) ||
+                (size > capacity && !(request = realloc(request, capacity = size))) ||
+                read_all(0, request, size)) {
+                end_all(); /* amake is done, or gone */
+                return 0;
             }
-            if (read_all(0, request, size)) return 0;
             start(request, size);
         }
     }

@@ -16,6 +16,7 @@ import { Builder, BuildOptions } from '../graph/remake';
 import { finishDatabase } from '../graph/snap';
 import { constants as osConstants } from 'node:os';
 import { LocalExecutor } from '../execute/local';
+import { Spawner } from '../execute/spawner';
 import { OrderedReporter } from '../report/ordered_output';
 import { StatusLine } from '../report/status';
 import { isatty } from 'node:tty';
@@ -87,8 +88,12 @@ export function main(): void {
       return exitStatus;
     })
     .then(
-      (status) => process.exit(status),
-      (error: unknown) => process.exit(reportFailure(error, diagnostics)),
+      (exitStatus) => exitStatus,
+      (error: unknown) => reportFailure(error, diagnostics),
+    )
+    // The helper that starts jobs goes first: nothing is left behind.
+    .then((exitStatus) =>
+      Spawner.closeAll().then(() => process.exit(exitStatus)),
     );
 }
 
@@ -141,6 +146,9 @@ async function run(
   }
   if (options.version) {
     diagnostics.reporter.out(versionText());
+    diagnostics.reporter.out(
+      `Jobs are contained by: ${Spawner.containment()}.\n`,
+    );
     return 0;
   }
   void makeflagsVariables;

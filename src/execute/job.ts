@@ -80,6 +80,11 @@ export interface JobListener {
    * own standard output and error, and reads its standard input.
    */
   output?(stream: 'out' | 'err', data: Uint8Array): void;
+  /**
+   * A process the job left running when its command ended: amake stops
+   * it (TERM, then KILL), and says so once.
+   */
+  leftBehind?(pid: number, command: string): void;
   /** A command ended; `-O line` prints its output then. */
   commandEnded?(command: Command): void;
 }

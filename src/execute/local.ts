@@ -82,7 +82,9 @@ export class LocalExecutor implements Executor {
             this.running.delete(pid);
             resolve({ exitCode, signal });
           },
+          leftBehind: (leftover, text) => listener.leftBehind?.(leftover, text),
           couldNotStart: (code) => {
+            this.running.delete(pid);
             resolve({
               exitCode: code === 'ENOENT' ? 127 : 126,
               signal: null,

@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, openSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { constants } from 'node:os';
@@ -23,6 +23,8 @@ export interface SpawnEvents {
   output(stream: 'out' | 'err', data: Uint8Array): void;
   ended(exitCode: number, signal: string | null): void;
   couldNotStart(code: string): void;
+  /** A process the command left running when it ended; it is stopped. */
+  leftBehind(pid: number, command: string): void;
 }
 
 // Compiled to dist/src/execute/; `npm run build` puts the helper in dist/.
@@ -34,6 +36,7 @@ const enum Reply {
   Started = 3,
   Ended = 4,
   Failed = 5,
+  LeftBehind = 6,
 }
 
 /**
@@ -48,9 +51,44 @@ export class Spawner {
   private nextId = 1;
   private received: Buffer = Buffer.alloc(0);
 
+  /**
+   * What contains the jobs the helper starts, as it finds out by trying:
+   * `pid and IPC namespaces`, `user, pid and IPC namespaces` or `none`.
+   */
+  static containment(): string {
+    if (!Spawner.available()) return 'none (amake-spawner is not built)';
+    const probe = spawnSync(HELPER, ['--probe'], { encoding: 'utf8' });
+    return probe.status === 0 ? probe.stdout.trim() : 'none';
+  }
+
   /** Whether the helper can be used. */
   static available(): boolean {
     return process.env.AMAKE_SPAWNER !== 'node' && existsSync(HELPER);
+  }
+
+  /** The helpers started, to be ended before amake exits. */
+  private static readonly started = new Set<ChildProcess>();
+
+  /**
+   * Ends every helper and waits until each has exited, so that none is
+   * left behind amake: in a sub-make, the job of the make above would
+   * find it running.
+   */
+  static async closeAll(): Promise<void> {
+    const exits = [...Spawner.started].map(
+      (helper) =>
+        new Promise<void>((resolve) => {
+          if (helper.exitCode !== null || helper.signalCode !== null) {
+            resolve();
+            return;
+          }
+          helper.once('exit', () => resolve());
+          // Waited for: amake must not end before it.
+          helper.ref();
+          helper.stdin!.end();
+        }),
+    );
+    await Promise.all(exits);
   }
 
   constructor(private readonly jobserverFd: number | null) {}
@@ -84,7 +122,9 @@ export class Spawner {
     const devNull = openSync('/dev/null', 'r');
     // Its 3 and 4 are amake's standard output and input, for commands
     // that use them; its 5 the jobserver's pipe.
+    // It works from `/`, so that it never keeps the workspace busy.
     const helper = spawn(HELPER, [], {
+      cwd: '/',
       stdio: ['pipe', 'pipe', 'inherit', 1, 0, this.jobserverFd ?? devNull],
     });
     helper.stdout!.on('data', (data: Buffer) => this.receive(data));
@@ -99,6 +139,8 @@ export class Spawner {
     (helper.stdin as Socket).unref();
     (helper.stdout as Socket).unref();
     this.helper = helper;
+    Spawner.started.add(helper);
+    helper.once('exit', () => Spawner.started.delete(helper));
     return helper;
   }
 
@@ -148,6 +190,12 @@ export class Spawner {
         this.forget(id);
         events.couldNotStart(errnoName(payload.readInt32LE(0)));
         break;
+      case Reply.LeftBehind: {
+        const words = payload.subarray(4).toString().split('\0');
+        const command = words.filter((word) => word !== '').join(' ');
+        events.leftBehind(payload.readInt32LE(0), command);
+        break;
+      }
     }
   }
 }

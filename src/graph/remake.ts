@@ -1556,6 +1556,11 @@ export class Builder {
           `${this.diagnostics.program}: [${command.where}: ${node.name}] ${describeOutcome(outcome)} (ignored)\n`,
         );
       },
+      leftBehind: (pid, command) => {
+        reporter.err(
+          `${this.diagnostics.program}: job for '${node.name}' left process ${pid} running (${command}): stopping it\n`,
+        );
+      },
       output: output.captured
         ? (stream, data) => writeBytes(reporter, stream, data)
         : undefined,

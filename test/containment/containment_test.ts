@@ -1,0 +1,224 @@
+// Containment with real processes and the real fakeroot: what a job
+// leaves running is reported and stopped, SysV IPC objects do not leak,
+// and nothing keeps the workspace busy once amake has returned, at -j1 and
+// -j4, as root and as an unprivileged user.
+
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import {
+  AMAKE,
+  processesIn,
+  scratch,
+  start,
+  waitForFile,
+} from '../parallel/helpers';
+
+const isRoot = process.getuid?.() === 0;
+const hasFakeroot = spawnSync('fakeroot', ['true']).status === 0;
+/** Runs amake as `nobody` when the tests run as root. */
+const USERS: [string, string[]][] = isRoot
+  ? [
+      ['root', []],
+      [
+        'an unprivileged user',
+        ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'],
+      ],
+    ]
+  : [['this user', []]];
+
+/** SysV message queues and semaphore sets, as `ipcs` lists them. */
+function ipcObjects(): string[] {
+  const text = execFileSync('ipcs', ['-q', '-s'], { encoding: 'utf8' });
+  return text.split('\n').filter((line) => /^0x/.test(line));
+}
+
+/** amake in `dir` as the given user; its result. */
+async function amake(
+  prefix: string[],
+  args: string[],
+  dir: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const [program, ...rest] = prefix.length ? [...prefix, AMAKE] : [AMAKE];
+  const { finished } = start(program!, [...rest, ...args], dir, {
+    HOME: dir,
+  });
+  return finished;
+}
+
+function workspace(files: Record<string, string>): string {
+  const dir = scratch(files);
+  fs.chmodSync(dir, 0o777);
+  return dir;
+}
+
+const DAEMON = `all:
+\t@sh -c 'setsid sh -c "exec 0<&- 1>&- 2>&-; sleep 300" &'
+\t@echo job done
+`;
+
+const FAKEROOT = `all: archive.tar
+archive.tar: one.tar two.tar
+\tcat one.tar two.tar > $@
+%.tar:
+\tmkdir -p $*/bin && touch $*/bin/tool
+\tfakeroot sh -c 'chown -R 0:0 $* && chown 1234:42 $*/bin/tool && \\
+\t  chmod 4755 $*/bin/tool && mknod $*/null c 1 3 && tar cf $@ $*'
+`;
+
+const LEAK = `all:
+\t-fakeroot sh -c 'kill -KILL $$PPID; sleep 1'
+\t@echo after
+`;
+
+for (const [who, prefix] of USERS) {
+  for (const jobs of ['-j1', '-j4']) {
+    describe(`containment, ${who}, ${jobs}`, () => {
+      it('reports and stops a daemon that called setsid', async () => {
+        const dir = workspace({ Makefile: DAEMON });
+        const result = await amake(prefix, [jobs], dir);
+        assert.equal(result.code, 0, result.stderr);
+        assert.match(result.stdout, /job done/);
+        assert.match(
+          result.stderr,
+          /amake: job for 'all' left process \d+ running \(.+\): stopping it/,
+        );
+        assert.deepEqual(processesIn(dir), []);
+        fs.rmSync(dir, { recursive: true, force: true });
+      });
+
+      it(
+        'builds root-owned archives under the real fakeroot',
+        {
+          skip: !hasFakeroot && 'fakeroot is not installed',
+        },
+        async () => {
+          const dir = workspace({ Makefile: FAKEROOT });
+          const result = await amake(prefix, [jobs], dir);
+          assert.equal(result.code, 0, result.stderr);
+          for (const name of ['one', 'two']) {
+            const listing = execFileSync('tar', ['tvf', `${name}.tar`], {
+              cwd: dir,
+              encoding: 'utf8',
+            });
+            assert.match(
+              listing,
+              new RegExp(`-rwsr-xr-x 1234/\\S+ .* ${name}/bin/tool`),
+            );
+            assert.match(
+              listing,
+              new RegExp(`crw-r--r-- root/root .* ${name}/null`),
+            );
+            assert.match(
+              listing,
+              new RegExp(`drwxr-xr-x root/root .* ${name}/$`, 'm'),
+            );
+          }
+          assert.deepEqual(processesIn(dir), []);
+          fs.rmSync(dir, { recursive: true, force: true });
+        },
+      );
+
+      it(
+        'ends the faked a killed fakeroot leaves, and its IPC objects',
+        {
+          skip: !hasFakeroot && 'fakeroot is not installed',
+        },
+        async () => {
+          const dir = workspace({ Makefile: LEAK });
+          const before = ipcObjects();
+          const result = await amake(prefix, [jobs], dir);
+          assert.equal(result.code, 0, result.stderr);
+          assert.match(result.stdout, /after/);
+          assert.deepEqual(processesIn(dir), []);
+          assert.deepEqual(ipcObjects(), before);
+          fs.rmSync(dir, { recursive: true, force: true });
+        },
+      );
+    });
+  }
+}
+
+const STATE_FILE = `all: check
+state:
+\ttouch owned
+\tfakeroot -s state sh -c 'chown 1234:42 owned'
+check: state
+\tfakeroot -i state sh -c 'ls -ln owned' | cut -d' ' -f3,4
+`;
+
+const UNDER_FAKEROOT = `all:
+\ttouch x && chown 123 x && ls -ln x | cut -d' ' -f3
+`;
+
+for (const [who, prefix] of USERS) {
+  describe(`fakeroot, ${who}`, () => {
+    it(
+      'shares a state file between jobs with -s and -i',
+      {
+        skip: !hasFakeroot && 'fakeroot is not installed',
+      },
+      async () => {
+        const dir = workspace({ Makefile: STATE_FILE });
+        const result = await amake(prefix, ['-j4', '-s'], dir);
+        assert.equal(result.code, 0, result.stderr);
+        assert.equal(result.stdout, '1234 42\n');
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    );
+
+    it(
+      'runs under fakeroot itself without hanging',
+      {
+        skip: !hasFakeroot && 'fakeroot is not installed',
+      },
+      async () => {
+        const dir = workspace({ Makefile: UNDER_FAKEROOT });
+        const args = [...prefix, 'fakeroot', AMAKE, '-j2', '-s'];
+        const { finished } = start(args[0]!, args.slice(1), dir, { HOME: dir });
+        const result = await finished;
+        assert.equal(result.code, 0, result.stderr);
+        assert.equal(result.stdout, '123\n');
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    );
+  });
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGKILL'] as const) {
+  describe(`amake killed by ${signal} in a fakeroot recipe`, () => {
+    it(
+      'leaves no process, no IPC object, nothing in the workspace',
+      {
+        skip: !hasFakeroot && 'fakeroot is not installed',
+      },
+      async () => {
+        const dir = workspace({
+          Makefile: `all:\n\tfakeroot sh -c 'touch started; sleep 300'\n`,
+        });
+        const before = ipcObjects();
+        const { child, finished } = start(AMAKE, ['-j2'], dir);
+        await waitForFile(path.join(dir, 'started'));
+        child.kill(signal);
+        await finished;
+        // The helper ends the jobs as soon as it sees amake gone.
+        const deadline = Date.now() + 5000;
+        while (processesIn(dir).length > 0 && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        assert.deepEqual(processesIn(dir), []);
+        assert.deepEqual(ipcObjects(), before);
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    );
+  });
+}
+
+describe('amake --version', () => {
+  it('says what contains the jobs', () => {
+    const text = execFileSync(AMAKE, ['--version'], { encoding: 'utf8' });
+    assert.match(text, /^Jobs are contained by: .+\.$/m);
+  });
+});
