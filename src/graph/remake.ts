@@ -58,6 +58,9 @@ export interface BuildOptions {
 
 type Status = 'succeeded' | 'failed' | 'question';
 
+/** How long an interrupted job has to end before it gets KILL, in ms. */
+const INTERRUPT_GRACE_MS = 5000;
+
 /**
  * How jobs are scheduled and their output printed. Without one, a build is
  * serial: each job is awaited before the traversal goes on, as `-j1`.
@@ -1683,7 +1686,16 @@ export class Builder {
     for (const [node, { timeBefore }] of [...this.running].reverse()) {
       this.deleteInterrupted(node, timeBefore);
     }
-    while (this.inFlight.size > 0) await Promise.all(this.inFlight);
+    // A job that ignores the signal gets KILL after a grace period.
+    const kill = setTimeout(
+      () => this.executor.signalAll('SIGKILL'),
+      INTERRUPT_GRACE_MS,
+    );
+    try {
+      while (this.inFlight.size > 0) await Promise.all(this.inFlight);
+    } finally {
+      clearTimeout(kill);
+    }
   }
 
   /** A target whose job was interrupted is deleted if the job changed it. */
