@@ -48,6 +48,7 @@ Options:
 
 amake's own options:
   --no-status                 No progress line on a terminal.
+  --job-timeout=SECONDS       Stop a job that runs longer, and fail it.
   --jobserver-style=STYLE     Serve sub-makes a "pipe" (GNU 4.3) or a "fifo" (4.4).
 
 amake: a GNU make compatible build accelerator.

@@ -371,6 +371,7 @@ async function readAndBuild(
     debug: session.debug ?? undefined,
     printDatabase: options.printDatabase,
     progress: session.progress,
+    jobTimeout: options.jobTimeout ?? undefined,
   };
   const builder = new Builder(
     state,

@@ -39,6 +39,8 @@ export interface Options {
   jobserverStyle: string | null;
   /** amake's own: no status line. */
   noStatus: boolean;
+  /** `--job-timeout=SECONDS`: the longest a job may run, if set. */
+  jobTimeout: number | null;
   /** Variable assignments on the command line, in order. */
   variables: string[];
   goals: string[];
@@ -76,6 +78,7 @@ export function defaultOptions(): Options {
     jobserverAuth: null,
     jobserverStyle: null,
     noStatus: false,
+    jobTimeout: null,
     variables: [],
     goals: [],
   };
@@ -142,6 +145,13 @@ const specs: readonly OptionSpec[] = [
     o.jobserverStyle = v;
   }),
   flag(null, ['no-status'], (o) => (o.noStatus = true)),
+  spec(null, ['job-timeout'], 'required', (o, v) => {
+    const seconds = Number(v);
+    if (!(seconds > 0)) {
+      throw new UsageError(`invalid --job-timeout value '${v}'`);
+    }
+    o.jobTimeout = seconds;
+  }),
 ];
 
 function spec(

@@ -44,6 +44,11 @@ export interface ExplicitRule {
   stem: string | null;
   /** The other targets of a grouped (`&:`) rule, including this one. */
   group: string[] | null;
+  /**
+   * `#pragma runlocal`: its job runs on the build host, after every
+   * serially earlier job has ended and before any later one starts.
+   */
+  runLocal?: boolean;
 }
 
 /** A file make knows of: a target, a prerequisite, or both. */

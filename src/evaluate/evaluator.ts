@@ -165,6 +165,10 @@ export class Evaluator {
     }
     if (raw.startsWith(state.recipePrefix) && context.noTargets) return;
 
+    if (isPragma(raw)) {
+      if (!context.conditionals.ignoring) this.rules.readPragma(context, raw);
+      return;
+    }
     const collapsed = removeComment(
       collapseContinuations(raw, this.state.posix),
     );
@@ -182,6 +186,8 @@ export class Evaluator {
         if (modifiers.define) context.inIgnoredDefine = true;
         return;
       }
+      // A pragma is for the rule on the next line, not for an assignment.
+      this.rules.takePragmas();
       this.rules.finishRule(context);
       this.assign(context, parsed.rest, parsed.assignment, modifiers);
       return;
@@ -624,4 +630,9 @@ function describeErrno(code: string | undefined): string {
     default:
       return code ?? 'unknown error';
   }
+}
+
+/** `#pragma words`: a comment to make, a pragma to amake. */
+function isPragma(raw: string): boolean {
+  return /^#pragma(\s|$)/.test(raw);
 }

@@ -28,6 +28,8 @@ export interface PendingRule {
    */
   readonly patternWords: string[];
   readonly recipe: RecipeLine[];
+  /** `#pragma runlocal` came before it. */
+  readonly runLocal: boolean;
   readonly location: Location;
 }
 
@@ -71,6 +73,36 @@ export class RuleRecorder {
   setsDefaultGoal = true;
 
   constructor(private readonly state: MakeState) {}
+
+  /** The `#pragma` words read since the last statement. */
+  private pragmas = new Set<string>();
+
+  /**
+   * Reads a `#pragma` line: make takes it as a comment; amake takes its
+   * words as pragmas for the rule on the next line (`runlocal`, `multi`)
+   * or for the whole makefile (`allserial`), and warns of others.
+   */
+  readPragma(context: ReadContext, raw: string): void {
+    for (const word of words(raw.slice('#pragma'.length))) {
+      if (word === 'allserial') {
+        this.state.serialMakefiles.add(context.location.file);
+      } else if (word === 'runlocal' || word === 'multi') {
+        this.pragmas.add(word);
+      } else {
+        this.state.diagnostics.warning(
+          context.location,
+          `warning: unknown pragma '${word}'`,
+        );
+      }
+    }
+  }
+
+  /** The pragmas for the statement read now; none remain for the next. */
+  takePragmas(): Set<string> {
+    const pragmas = this.pragmas;
+    if (pragmas.size > 0) this.pragmas = new Set();
+    return pragmas;
+  }
 
   /** Reads a line that is neither an assignment nor a directive. */
   readRuleLine(context: ReadContext, raw: string): void {
@@ -211,7 +243,11 @@ export class RuleRecorder {
       prerequisites = prerequisites.slice(secondColon + 1);
     }
 
+    // `#pragma multi`: one run of the recipe makes every target, as `&:`.
+    const pragmas = this.takePragmas();
+    if (pragmas.has('multi') && targets.length > 1) grouped = true;
     const rule: PendingRule = {
+      runLocal: pragmas.has('runlocal'),
       targets,
       doubleColon,
       grouped,
@@ -366,6 +402,7 @@ export class RuleRecorder {
       doubleColon: rule.doubleColon,
       stem,
       group: rule.grouped ? rule.targets : null,
+      ...(rule.runLocal ? { runLocal: true } : {}),
     };
     if (rule.doubleColon || !existing) {
       node.rules.push(explicit);

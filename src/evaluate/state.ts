@@ -55,6 +55,8 @@ export class MakeState implements ExpansionHost {
    */
   databaseFinished = false;
   oneShell = false;
+  /** Makefiles with `#pragma allserial`: their jobs run one at a time. */
+  readonly serialMakefiles = new Set<string>();
   notParallel = false;
   recipePrefix = '\t';
   /** MAKELEVEL: how deep in a recursion of makes this one is. */

@@ -22,6 +22,11 @@ export interface Job {
    * 3 and 4: the jobserver's pipe, as GNU make 4.3 passes it.
    */
   readonly jobserverFds?: readonly number[];
+  /**
+   * `--job-timeout`: after this many seconds the job's processes get TERM,
+   * then KILL, and the job fails.
+   */
+  readonly timeoutSeconds?: number;
 }
 
 /** One command of a recipe: what one shell invocation runs. */
@@ -46,6 +51,8 @@ export interface CommandOutcome {
   readonly signal: string | null;
   /** Why the program could not be started, as `foo: No such file...`. */
   readonly startError?: string;
+  /** The job ran out of time (`--job-timeout`) and was stopped. */
+  readonly timedOut?: boolean;
 }
 
 export type JobOutcome =

@@ -12,6 +12,21 @@ import {
   JobResult,
 } from './job';
 
+/** How long a job out of time has between TERM and KILL, in ms. */
+const TIMEOUT_GRACE_MS = 2000;
+
+/** The outcome of a job stopped by `--job-timeout`. */
+function timeoutFailure(
+  command: Command,
+  outcome: CommandOutcome = { exitCode: 0, signal: 'SIGTERM' },
+): JobOutcome {
+  return {
+    kind: 'failed',
+    command,
+    outcome: { ...outcome, timedOut: true },
+  };
+}
+
 /**
  * How long the output of a command that ended is still read, in ms, when
  * a process it left behind keeps the pipes open.
@@ -36,20 +51,55 @@ export class LocalExecutor implements Executor {
       endTime: Date.now(),
       executor: 'local',
     });
-    for (const command of job.commands) {
-      listener.commandStarting(command);
-      if (!command.run) continue;
-      const outcome = await this.runCommand(job, command, listener);
-      listener.commandEnded?.(command);
-      if (outcome.startError) listener.commandCouldNotStart(outcome.startError);
-      if (outcome.exitCode === 0 && outcome.signal === null) continue;
-      if (command.ignoreErrors) {
-        listener.commandFailedIgnored(command, outcome);
-        continue;
+    // `--job-timeout`: the job's processes are stopped when time is up.
+    const pids = new Set<number>();
+    let timedOut = false;
+    const timer =
+      job.timeoutSeconds === undefined
+        ? null
+        : setTimeout(() => {
+            timedOut = true;
+            this.signalProcesses(pids, 'SIGTERM');
+            setTimeout(
+              () => this.signalProcesses(pids, 'SIGKILL'),
+              TIMEOUT_GRACE_MS,
+            ).unref();
+          }, job.timeoutSeconds * 1000);
+    try {
+      for (const command of job.commands) {
+        listener.commandStarting(command);
+        if (!command.run) continue;
+        if (timedOut) return result(timeoutFailure(command));
+        const outcome = await this.runCommand(job, command, listener, pids);
+        if (timedOut) return result(timeoutFailure(command, outcome));
+        listener.commandEnded?.(command);
+        if (outcome.startError) {
+          listener.commandCouldNotStart(outcome.startError);
+        }
+        if (outcome.exitCode === 0 && outcome.signal === null) continue;
+        if (command.ignoreErrors) {
+          listener.commandFailedIgnored(command, outcome);
+          continue;
+        }
+        return result({ kind: 'failed', command, outcome });
       }
-      return result({ kind: 'failed', command, outcome });
+      return result({ kind: 'succeeded' });
+    } finally {
+      if (timer) clearTimeout(timer);
     }
-    return result({ kind: 'succeeded' });
+  }
+
+  /** Signals the processes of one job, and everything below them. */
+  private signalProcesses(pids: Set<number>, signal: NodeJS.Signals): void {
+    for (const pid of pids) {
+      for (const each of [pid, ...descendantsOf(pid)]) {
+        try {
+          process.kill(each, signal);
+        } catch {
+          // It has just ended.
+        }
+      }
+    }
   }
 
   /** The command through amake-spawner: the same, at a lower cost. */
@@ -59,6 +109,7 @@ export class LocalExecutor implements Executor {
     job: Job,
     command: Command,
     listener: JobListener,
+    pids: Set<number>,
   ): Promise<CommandOutcome> {
     const captured = listener.output !== undefined;
     return new Promise((resolve) => {
@@ -76,10 +127,12 @@ export class LocalExecutor implements Executor {
           started: (started) => {
             pid = started;
             this.running.set(pid, captured);
+            pids.add(pid);
           },
           output: (stream, data) => listener.output!(stream, data),
           ended: (exitCode, signal) => {
             this.running.delete(pid);
+            pids.delete(pid);
             resolve({ exitCode, signal });
           },
           leftBehind: (leftover, text) => listener.leftBehind?.(leftover, text),
@@ -116,6 +169,7 @@ export class LocalExecutor implements Executor {
     job: Job,
     command: Command,
     listener: JobListener,
+    pids: Set<number>,
   ): Promise<CommandOutcome> {
     // SHELL may hold a program with arguments: `SHELL = bash -x`.
     const argv = directArgv(command.text, job.shell, job.shellFlags, true) ?? [
@@ -136,7 +190,14 @@ export class LocalExecutor implements Executor {
     if (command.recursive && job.jobserverFds) stdio.push(...job.jobserverFds);
     if (Spawner.available()) {
       this.spawner ??= new Spawner(job.jobserverFds?.[0] ?? null);
-      return this.runThroughSpawner(this.spawner, argv, job, command, listener);
+      return this.runThroughSpawner(
+        this.spawner,
+        argv,
+        job,
+        command,
+        listener,
+        pids,
+      );
     }
     return new Promise((resolve) => {
       // A job whose output amake reads runs in a process group of its
@@ -149,6 +210,7 @@ export class LocalExecutor implements Executor {
         detached: captured,
       });
       this.running.set(child.pid!, captured);
+      if (child.pid !== undefined) pids.add(child.pid);
       if (captured) {
         child.stdout!.on('data', (data: Buffer) =>
           listener.output!('out', data),
@@ -167,6 +229,7 @@ export class LocalExecutor implements Executor {
       });
       child.on('exit', (code, signal) => {
         this.running.delete(child.pid!);
+        pids.delete(child.pid!);
         const outcome = { exitCode: code ?? 0, signal: signal ?? null };
         if (!captured) {
           resolve(outcome);

@@ -54,6 +54,8 @@ export interface BuildOptions {
   readonly printDatabase?: boolean;
   /** Told of every job, for a progress display. */
   readonly progress?: BuildProgress;
+  /** `--job-timeout=SECONDS`: the longest a job may run. */
+  readonly jobTimeout?: number;
 }
 
 type Status = 'succeeded' | 'failed' | 'question';
@@ -243,6 +245,8 @@ export class Builder {
   private readonly inFlight = new Set<Promise<Status>>();
   /** The first fatal error of a parallel build, thrown once jobs end. */
   private fatal: { error: unknown } | null = null;
+  /** For each `#pragma allserial` makefile, the end of its last job. */
+  private readonly turns = new Map<string, Promise<void>>();
   /** In parallel, how many recipes each goal started. */
   private readonly commandsByGoal = new Map<FileNode, number>();
   /** Files a running job makes besides its target: they wait for it. */
@@ -1347,7 +1351,12 @@ export class Builder {
     this.noteVariableSet(node, automatic);
     if (this.options.trace) this.traceRecipe(node, recipe, automatic);
     if (!this.parallel) return this.runJob(node, recipeScope, commands);
-    const job = this.runWhenAllowed(node, recipeScope, commands);
+    const job = this.runWhenAllowed(node, recipeScope, commands, {
+      alone: rule?.recipe === recipe && rule.runLocal === true,
+      serialIn: this.state.serialMakefiles.has(recipe.location.file)
+        ? recipe.location.file
+        : null,
+    });
     // The other targets the recipe makes wait for it, not run it again.
     for (const name of this.alsoMade(node, fileState, rule)) {
       this.madeByRunningJob.set(this.state.database.enter(name), job);
@@ -1363,22 +1372,43 @@ export class Builder {
     node: FileNode,
     recipeScope: VariableScope,
     commands: Command[],
+    pragmas: { alone: boolean; serialIn: string | null },
   ): Promise<Status> {
     const runs = commands.some((command) => command.run);
     const slots = runs ? this.schedule!.slots : null;
-    if (slots) {
-      if (this.stopped) return 'failed';
-      await slots.acquire();
-      if (this.stopped) {
-        slots.release();
-        return 'failed';
-      }
-    }
+    // `#pragma allserial`: the makefile's jobs take turns.
+    const unlock =
+      runs && pragmas.serialIn ? await this.takeTurn(pragmas.serialIn) : null;
     try {
-      return await this.runJob(node, recipeScope, commands);
+      if (slots) {
+        if (this.stopped) return 'failed';
+        await slots.acquire(pragmas.alone);
+        if (this.stopped) {
+          slots.release();
+          return 'failed';
+        }
+      }
+      try {
+        return await this.runJob(node, recipeScope, commands);
+      } finally {
+        slots?.release();
+      }
     } finally {
-      slots?.release();
+      unlock?.();
     }
+  }
+
+  /** Waits for the turn of a job of `makefile`; returns the release. */
+  private async takeTurn(makefile: string): Promise<() => void> {
+    const previous = this.turns.get(makefile) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    this.turns.set(
+      makefile,
+      previous.then(() => mine),
+    );
+    await previous;
+    return release;
   }
 
   /** The other files one run of this target's recipe makes. */
@@ -1412,6 +1442,7 @@ export class Builder {
       directory: process.cwd(),
       serial: this.serial,
       jobserverFds: this.schedule?.jobserverFds ?? undefined,
+      timeoutSeconds: this.options.jobTimeout,
     };
     const progress = this.options.progress;
     const runs = commands.some((command) => command.run);
@@ -1459,9 +1490,12 @@ export class Builder {
       const { command, outcome } = result.outcome;
       this.releaseHeldMessage(this.makefileBeingRemade() ?? node.name);
       if (!this.inOptionalMakefile()) {
+        const why = outcome.timedOut
+          ? ` (--job-timeout=${this.options.jobTimeout} reached)`
+          : '';
         this.diagnostics.error(
           null,
-          `[${command.where}: ${node.name}] ${describeOutcome(outcome)}`,
+          `[${command.where}: ${node.name}] ${describeOutcome(outcome)}${why}`,
         );
       }
       this.deleteOnError(node, timeBeforeRecipe);

@@ -18,7 +18,9 @@ export class JobSlots {
   private running = 0;
   /** Tokens held for the running jobs beyond the first one, and spares. */
   private readonly tokens: number[] = [];
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting: { start: () => void; alone: boolean }[] = [];
+  /** A job that must run alone (`#pragma runlocal`) is running. */
+  private alone = false;
   private pollTimer: NodeJS.Timeout | null = null;
   /** How long to wait before looking at an empty pipe again, in ms. */
   private pollDelay = 1;
@@ -31,14 +33,17 @@ export class JobSlots {
     private readonly maxLoad: number | null,
   ) {}
 
-  /** Resolves when one more job may start. */
-  acquire(): Promise<void> {
-    if (this.waiting.length === 0 && this.mayStart()) {
-      this.running++;
+  /**
+   * Resolves when one more job may start. A job `alone` starts once every
+   * job before it has ended, and no other starts until it has.
+   */
+  acquire(alone = false): Promise<void> {
+    if (this.waiting.length === 0 && this.mayStart(alone)) {
+      this.begin(alone);
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      this.waiting.push(resolve);
+      this.waiting.push({ start: resolve, alone });
       this.admit();
     });
   }
@@ -46,6 +51,7 @@ export class JobSlots {
   /** A job ended: its slot, and token, go to the next or back. */
   release(): void {
     this.running--;
+    this.alone = false;
     this.pollDelay = 1;
     this.admit();
     this.returnSpareTokens();
@@ -59,9 +65,15 @@ export class JobSlots {
     this.returnSpareTokens();
   }
 
-  private mayStart(): boolean {
-    if (this.closed) return false;
+  private begin(alone: boolean): void {
+    this.running++;
+    this.alone = alone;
+  }
+
+  private mayStart(alone: boolean): boolean {
+    if (this.closed || this.alone) return false;
     if (this.running === 0) return true;
+    if (alone) return false;
     if (this.running >= this.limit) return false;
     if (this.jobserver && this.tokens.length < this.running) return false;
     if (this.maxLoad !== null && loadavg()[0]! >= this.maxLoad) {
@@ -73,9 +85,10 @@ export class JobSlots {
 
   private admit(): void {
     for (;;) {
-      while (this.waiting.length > 0 && this.mayStart()) {
-        this.running++;
-        this.waiting.shift()!();
+      while (this.waiting.length > 0 && this.mayStart(this.waiting[0]!.alone)) {
+        const next = this.waiting.shift()!;
+        this.begin(next.alone);
+        next.start();
       }
       if (!this.needsToken()) break;
       const token = this.takeToken();
@@ -96,6 +109,7 @@ export class JobSlots {
     if (!this.jobserver || this.closed || this.waiting.length === 0) {
       return false;
     }
+    if (this.alone || this.waiting[0]!.alone) return false;
     return this.running > 0 && this.running < this.limit;
   }
 

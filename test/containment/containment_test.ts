@@ -222,3 +222,23 @@ describe('amake --version', () => {
     assert.match(text, /^Jobs are contained by: .+\.$/m);
   });
 });
+
+describe('--job-timeout', () => {
+  it('stops a job that runs too long, with all it started, and fails it', async () => {
+    const dir = workspace({
+      Makefile:
+        'all: slow after\nslow:\n\t@sleep 300 & sleep 300\nafter: ; @echo after\n',
+    });
+    const started = Date.now();
+    const result = await amake([], ['-k', '--job-timeout=1'], dir);
+    assert.ok(Date.now() - started < 10_000, 'it did not wait for the job');
+    assert.equal(result.code, 2);
+    assert.match(
+      result.stderr,
+      /amake: \*\*\* \[Makefile:3: slow\] Terminated \(--job-timeout=1 reached\)/,
+    );
+    assert.equal(result.stdout, 'after\n');
+    assert.deepEqual(processesIn(dir), []);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
