@@ -437,22 +437,18 @@ static int end_leftovers(struct job *job) {
         /* Without a command line: a zombie, which its init reaps, or a
            process in the middle of exec, known then by its name. */
         if (n <= 0) {
-            char state = 'Z';
+            char state = 'Z', name[64] = "";
             snprintf(path, sizeof path, "/proc/%d/stat", pid);
             FILE *stat_file = fopen(path, "re");
             if (stat_file) {
-                if (fscanf(stat_file, "%*d (%*[^)]) %c", &state) != 1) {
+                if (fscanf(stat_file, "%*d (%63[^)]) %c", name, &state) != 2) {
                     state = 'Z';
                 }
                 fclose(stat_file);
             }
             if (state == 'Z' || state == 'X') continue;
-            snprintf(path, sizeof path, "/proc/%d/comm", pid);
-            fd = open(path, O_RDONLY | O_CLOEXEC);
-            n = fd < 0 ? 0 : read(fd, text + 4, 256);
-            if (fd >= 0) close(fd);
-            if (n > 0 && text[4 + n - 1] == '\n') n--;
-            if (n < 0) n = 0;
+            n = (ssize_t)strlen(name);
+            memcpy(text + 4, name, (size_t)n);
         }
         reply(job->id, LEFT, text, (uint32_t)(4 + n));
         found++;
@@ -532,10 +528,18 @@ static int end_overdue(void) {
     return (int)next;
 }
 
-/* amake is gone: so is every job. */
+/*
+ * amake is gone, or done: so is every job. The helper waits until each
+ * has ended, and a contained job's init ends only after every process of
+ * its namespace: once the helper has exited, nothing of the jobs holds
+ * the workspace.
+ */
 static void end_all(void) {
     for (int i = 0; i < MAX_JOBS; i++) {
         if (jobs[i].pid > 0) kill(jobs[i].pid, SIGKILL);
+    }
+    for (int i = 0; i < MAX_JOBS; i++) {
+        if (jobs[i].pid > 0) waitpid(jobs[i].pid, NULL, 0);
     }
 }
 

@@ -505,7 +505,10 @@ async function stoppableBy<T>(
   const onSignal = (signal: NodeJS.Signals): void => {
     // A second signal now ends amake at once.
     for (const each of signals) process.removeListener(each, onSignal);
-    interrupted = builder.interrupt(signal).then(() => dieOf(signal));
+    interrupted = builder
+      .interrupt(signal)
+      .then(() => Spawner.closeAll())
+      .then(() => dieOf(signal));
   };
   for (const signal of signals) process.on(signal, onSignal);
   try {

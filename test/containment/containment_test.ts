@@ -68,6 +68,18 @@ archive.tar: one.tar two.tar
 \t  chmod 4755 $*/bin/tool && mknod $*/null c 1 3 && tar cf $@ $*'
 `;
 
+const DEB = `all: pkg.deb
+pkg.deb:
+\tmkdir -p pkg/DEBIAN pkg/usr/bin
+\tprintf 'Package: amake-test\\nVersion: 1.0\\nArchitecture: all\\nMaintainer: amake <amake@example.org>\\nDescription: test\\n' > pkg/DEBIAN/control
+\ttouch pkg/usr/bin/tool
+\tfakeroot sh -c 'chown 0:0 -R pkg && chmod 4755 pkg/usr/bin/tool && dpkg-deb --build pkg $@ > /dev/null'
+`;
+
+const BACKGROUND = `all:
+\t@sleep 300 & echo left a child
+`;
+
 const LEAK = `all:
 \t-fakeroot sh -c 'kill -KILL $$PPID; sleep 1'
 \t@echo after
@@ -120,6 +132,35 @@ for (const [who, prefix] of USERS) {
           fs.rmSync(dir, { recursive: true, force: true });
         },
       );
+
+      it(
+        'builds a .deb with dpkg-deb under fakeroot',
+        {
+          skip: !hasFakeroot && 'fakeroot is not installed',
+        },
+        async () => {
+          const dir = workspace({ Makefile: DEB });
+          const result = await amake(prefix, [jobs], dir);
+          assert.equal(result.code, 0, result.stderr);
+          const listing = execFileSync('dpkg-deb', ['-c', 'pkg.deb'], {
+            cwd: dir,
+            encoding: 'utf8',
+          });
+          assert.match(listing, /-rwsr-xr-x root\/root .* \.\/usr\/bin\/tool/);
+          assert.deepEqual(processesIn(dir), []);
+          fs.rmSync(dir, { recursive: true, force: true });
+        },
+      );
+
+      it('stops a background child a recipe leaves', async () => {
+        const dir = workspace({ Makefile: BACKGROUND });
+        const result = await amake(prefix, [jobs], dir);
+        assert.equal(result.code, 0, result.stderr);
+        assert.equal(result.stdout, 'left a child\n');
+        assert.match(result.stderr, /left process \d+ running \(.+\)/);
+        assert.deepEqual(processesIn(dir), []);
+        fs.rmSync(dir, { recursive: true, force: true });
+      });
 
       it(
         'ends the faked a killed fakeroot leaves, and its IPC objects',
@@ -242,3 +283,54 @@ describe('--job-timeout', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
+
+describe(
+  'a workspace on a tmpfs of its own',
+  { skip: !isRoot && 'needs root to mount' },
+  () => {
+    const cases: [string, string, string[]][] = [
+      ['a job that leaves a daemon', DAEMON, ['-j4']],
+      ['a killed fakeroot', LEAK, ['-j1']],
+      ['a failing build', 'all:\n\t@sleep 300 &\n\t@false\n', ['-j2']],
+    ];
+    for (const [what, makefile, args] of cases) {
+      it(
+        `unmounts the moment amake returns, after ${what}`,
+        {
+          skip: !hasFakeroot && 'fakeroot is not installed',
+        },
+        async () => {
+          const mount = scratch({});
+          execFileSync('mount', ['-t', 'tmpfs', 'tmpfs', mount]);
+          try {
+            fs.writeFileSync(path.join(mount, 'Makefile'), makefile);
+            await amake([], args, mount);
+          } finally {
+            // No retry: busy now is a failure.
+            execFileSync('umount', [mount]);
+            fs.rmSync(mount, { recursive: true, force: true });
+          }
+        },
+      );
+    }
+
+    it('unmounts the moment amake returns after TERM mid-job', async () => {
+      const mount = scratch({});
+      execFileSync('mount', ['-t', 'tmpfs', 'tmpfs', mount]);
+      try {
+        fs.writeFileSync(
+          path.join(mount, 'Makefile'),
+          "all:\n\t@sh -c 'setsid sleep 300 & touch started; sleep 300'\n",
+        );
+        const { child, finished } = start(AMAKE, ['-j2'], mount);
+        await waitForFile(path.join(mount, 'started'));
+        child.kill('SIGTERM');
+        const result = await finished;
+        assert.equal(result.signal, 'SIGTERM');
+      } finally {
+        execFileSync('umount', [mount]);
+        fs.rmSync(mount, { recursive: true, force: true });
+      }
+    });
+  },
+);
