@@ -41,6 +41,11 @@ export interface BuildBenchmark {
   describe(): string;
   /** Runs once before anything is timed, e.g. to load the compiler. */
   warmUp?(scratchDir: string): void;
+  /** More programs to time after GNU make and amake, such as amake with
+   * another setting. */
+  extraPrograms?: Program[];
+  /** Told each program's median wall time of each kind of build. */
+  summarize?(build: 'clean' | 'null', medians: Map<string, number>): void;
 }
 
 const RUNS_DEFAULT = 3;
@@ -60,7 +65,7 @@ interface Context {
 export async function runBuildBenchmark(
   benchmark: BuildBenchmark,
 ): Promise<void> {
-  const programs = checkPrograms();
+  const programs = [...checkPrograms(), ...(benchmark.extraPrograms ?? [])];
   const root = fs.mkdtempSync(
     path.join(os.tmpdir(), `amake-bench-${benchmark.name}-`),
   );
@@ -91,8 +96,8 @@ export async function runBuildBenchmark(
     }
     benchmark.warmUp?.(root);
 
-    const built = await cleanBuilds(context);
-    await nullBuilds(context, built);
+    const built = await cleanBuilds(context, benchmark);
+    await nullBuilds(context, built, benchmark);
   } finally {
     if (process.env.BENCH_KEEP) console.log(`kept ${root}`);
     else fs.rmSync(root, { recursive: true, force: true });
@@ -136,13 +141,16 @@ function makeArguments(context: Context): string[] {
  * Compares what the first builds printed and made. Returns the directory
  * of each make's last build, for the null builds.
  */
-async function cleanBuilds(context: Context): Promise<string[]> {
+async function cleanBuilds(
+  context: Context,
+  benchmark: BuildBenchmark,
+): Promise<string[]> {
   const { programs, root } = context;
   const results = programs.map((): RunResult[] => []);
   const latest: string[] = programs.map(() => '');
   for (let run = 0; run < context.runs; run++) {
     for (const [i, program] of programs.entries()) {
-      const dir = path.join(root, `${i === 0 ? 'gnu' : 'amake'}-${run}`);
+      const dir = path.join(root, `${i === 0 ? 'gnu' : `amake${i}`}-${run}`);
       fs.cpSync(context.template, dir, { recursive: true });
       const result = await runProgram(program, {
         args: makeArguments(context),
@@ -171,7 +179,12 @@ async function cleanBuilds(context: Context): Promise<string[]> {
     }
     if (run === 0) compareBuilds('clean build', results, latest);
   }
-  printTable(`clean build, -j${context.parallel}`, programs, results);
+  const medians = printTable(
+    `clean build, -j${context.parallel}`,
+    programs,
+    results,
+  );
+  benchmark.summarize?.('clean', medians);
   return latest;
 }
 
@@ -180,7 +193,11 @@ async function cleanBuilds(context: Context): Promise<string[]> {
  * date, so what is timed is reading the makefiles and checking every
  * file. Warns if a make remade anything.
  */
-async function nullBuilds(context: Context, dirs: string[]): Promise<void> {
+async function nullBuilds(
+  context: Context,
+  dirs: string[],
+  benchmark: BuildBenchmark,
+): Promise<void> {
   const { programs } = context;
   const before = dirs.map((dir) => snapshotTree(dir));
   const results = programs.map((): RunResult[] => []);
@@ -207,7 +224,12 @@ async function nullBuilds(context: Context, dirs: string[]): Promise<void> {
         `first ${changed.slice(0, 3).join(', ')}`,
     );
   }
-  printTable(`null build, -j${context.parallel}`, programs, results);
+  const medians = printTable(
+    `null build, -j${context.parallel}`,
+    programs,
+    results,
+  );
+  benchmark.summarize?.('null', medians);
 }
 
 /** Warns if the first builds printed different things or made different
@@ -255,24 +277,26 @@ function indent(text: string): string {
  * The table of one kind of build. CPU time is shown too: on a busy
  * machine it varies less than wall time does.
  */
+/** Prints the table; returns each program's median wall time. */
 function printTable(
   title: string,
   programs: Program[],
   results: RunResult[][],
-): void {
+): Map<string, number> {
   const medians = results.map((runs) => median(runs.map((r) => r.seconds)));
   console.log('');
   console.log(`${title}:`);
+  const width = Math.max(9, ...programs.map((p) => p.label.length));
   console.log(
-    'program   median wall   best wall  CPU total  CPU make  ' +
-      'peak make   peak any',
+    'program'.padEnd(width) +
+      ' median wall   best wall  CPU total  CPU make  peak make   peak any',
   );
   for (const [i, program] of programs.entries()) {
     const runs = results[i]!;
     const best = Math.min(...runs.map((r) => r.seconds));
     console.log(
       [
-        program.label.padEnd(9),
+        program.label.padEnd(width),
         `${medians[i]!.toFixed(3)}s`.padStart(12),
         `${best.toFixed(3)}s`.padStart(11),
         formatMedianSeconds(runs.map((r) => r.cpuSeconds)).padStart(10),
@@ -284,4 +308,5 @@ function printTable(
   }
   const ratio = medians[1]! / medians[0]!;
   console.log(`amake / GNU make: ${ratio.toFixed(2)}x the median wall time`);
+  return new Map(programs.map((program, i) => [program.label, medians[i]!]));
 }

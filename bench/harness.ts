@@ -29,6 +29,8 @@ export function integerSetting(name: string, fallback: number): number {
 export interface Program {
   label: string;
   path: string;
+  /** Variables set for it on top of the benchmark's fixed environment. */
+  env?: Record<string, string>;
 }
 
 export interface RunResult {
@@ -147,7 +149,7 @@ export function runProgram(
     // with everything it started.
     const child = spawn(file, commandArgs, {
       cwd,
-      env: benchEnvironment(),
+      env: { ...benchEnvironment(), ...program.env },
       stdio: 'pipe',
       detached: true,
     });

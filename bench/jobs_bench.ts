@@ -24,7 +24,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { runBuildBenchmark } from './build_benchmark';
-import { integerSetting, reportFailure } from './harness';
+import { AMAKE, integerSetting, reportFailure } from './harness';
 
 const JOBS = integerSetting('BENCH_JOBS', 10_000);
 
@@ -44,8 +44,25 @@ ${rules.join('')}`,
   );
 }
 
+// amake once more with containment off (amake-spawner starts the jobs
+// plainly), to print what containing a job costs.
+const UNCONTAINED = 'amake, not contained';
+
 runBuildBenchmark({
   name: 'jobs',
   writeProject,
   describe: () => `${JOBS} independent one-line jobs through the shell`,
+  extraPrograms: [
+    { label: UNCONTAINED, path: AMAKE, env: { AMAKE_CONTAINMENT: 'none' } },
+  ],
+  summarize: (build, medians) => {
+    if (build !== 'clean') return;
+    const contained = medians.get('amake')!;
+    const plain = medians.get(UNCONTAINED)!;
+    const perJob = ((contained - plain) / JOBS) * 1000;
+    console.log(
+      `containment: ${perJob.toFixed(3)} ms of wall time per job ` +
+        `(amake ${contained.toFixed(3)}s, not contained ${plain.toFixed(3)}s)`,
+    );
+  },
 }).catch(reportFailure);

@@ -24,6 +24,9 @@
  *             3: started (i32 pid)      4: ended (i32 exit code, i32 signal)
  *             5: could not start (i32 errno)
  *             6: left behind (i32 pid, then its command line)
+ *   flags:    1 capture output, 2 own process group, 4 jobserver,
+ *             8 keep what it leaves until amake is done (fakeroot's daemon
+ *             mode), 16 no IPC namespace of its own
  *
  * Numbers are in the machine's byte order: both ends run on one machine.
  * Descriptors it inherits from amake: 3 amake's standard output, 4 its
@@ -47,7 +50,7 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { CAPTURE = 1, OWN_GROUP = 2, JOBSERVER = 4 };
+enum { CAPTURE = 1, OWN_GROUP = 2, JOBSERVER = 4, KEEP = 8, SHARED_IPC = 16 };
 enum { OUT = 1, ERR = 2, STARTED = 3, ENDED = 4, FAILED = 5, LEFT = 6 };
 enum { MAX_JOBS = 1024 };
 /* How long what a command left behind has between TERM and KILL. */
@@ -67,6 +70,8 @@ struct job {
     int main_ended;   /* contained: the command's main process ended */
     int main_status;
     long long deadline; /* contained: when to KILL what it left, or 0 */
+    int keep;         /* what it leaves lives until amake is done */
+    int kept;         /* its command ended; its daemons live on */
 };
 
 static struct job jobs[MAX_JOBS];
@@ -302,6 +307,7 @@ static void start_job(char *request, uint32_t size, char ***to_free) {
         return;
     }
     int namespaces = namespace_flags();
+    if (flags & SHARED_IPC) namespaces &= ~CLONE_NEWIPC;
     /* Under `fakeroot amake` the commands talk to a faked outside through
        SysV IPC: they keep amake's IPC namespace, or they would hang. */
     for (char **entry = env; *entry; entry++) {
@@ -358,6 +364,7 @@ static void start_job(char *request, uint32_t size, char ***to_free) {
         .err = err[0],
         .report = report[0],
         .main_fd = contained ? main[0] : -1,
+        .keep = contained && (flags & KEEP),
     };
     fcntl(job->report, F_SETFL, O_NONBLOCK);
     if (job->out >= 0) {
@@ -458,12 +465,23 @@ static int end_leftovers(struct job *job) {
 }
 
 /* The init says the command ended, and whether it left anything. */
+static void report_end(struct job *job, int status);
+
 static void main_ended(struct job *job) {
     int32_t told[2];
     if (read_all(job->main_fd, told, sizeof told) == 0) {
         job->main_ended = 1;
         job->main_status = told[0];
-        if (told[1] && end_leftovers(job) > 0) {
+        if (told[1] && job->keep) {
+            /* Its daemons live on, until amake is done: the job is. */
+            drain(job, &job->out, OUT);
+            drain(job, &job->err, ERR);
+            if (job->out >= 0) close(job->out);
+            if (job->err >= 0) close(job->err);
+            job->out = job->err = -1;
+            report_end(job, told[0]);
+            job->kept = 1;
+        } else if (told[1] && end_leftovers(job) > 0) {
             job->deadline = now_ms() + GRACE_MS;
         } else if (told[1]) {
             /* Gone between the init's look and ours: end the rest. */
@@ -474,22 +492,28 @@ static void main_ended(struct job *job) {
     job->main_fd = -1;
 }
 
-static void finish(struct job *job, int status) {
+/* Tells amake how the job's command ended, or why it could not start. */
+static void report_end(struct job *job, int status) {
     read_report(job);
     if (job->report >= 0) close(job->report);
     job->report = -1;
-    if (job->main_fd >= 0) main_ended(job);
-    if (job->main_ended) status = job->main_status;
     if (job->error) {
         reply(job->id, FAILED, &job->error, sizeof job->error);
-    } else {
-        int32_t result[2] = {0, 0};
-        if (WIFEXITED(status)) result[0] = WEXITSTATUS(status);
-        if (WIFSIGNALED(status)) result[1] = WTERMSIG(status);
-        reply(job->id, ENDED, result, sizeof result);
+        return;
     }
+    int32_t result[2] = {0, 0};
+    if (WIFEXITED(status)) result[0] = WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) result[1] = WTERMSIG(status);
+    reply(job->id, ENDED, result, sizeof result);
+}
+
+static void finish(struct job *job, int status) {
+    if (job->main_fd >= 0) main_ended(job);
+    if (job->main_ended) status = job->main_status;
+    if (!job->kept) report_end(job, status);
     job->pid = 0;
     job->deadline = 0;
+    job->kept = 0;
 }
 
 static void reap(void) {
@@ -535,6 +559,23 @@ static int end_overdue(void) {
  * the workspace.
  */
 static void end_all(void) {
+    /* The daemons kept for the build are told first, and given the grace
+       period: faked writes its state and removes its IPC objects. */
+    int kept = 0;
+    for (int i = 0; i < MAX_JOBS; i++) {
+        if (jobs[i].pid > 0 && jobs[i].kept) kept += end_leftovers(&jobs[i]);
+    }
+    for (long long until = now_ms() + GRACE_MS; kept > 0 && now_ms() < until;) {
+        int alive = 0;
+        for (int i = 0; i < MAX_JOBS; i++) {
+            struct job *job = &jobs[i];
+            if (job->pid <= 0 || !job->kept) continue;
+            if (waitpid(job->pid, NULL, WNOHANG) == job->pid) job->pid = 0;
+            else alive++;
+        }
+        if (alive == 0) break;
+        usleep(10000);
+    }
     for (int i = 0; i < MAX_JOBS; i++) {
         if (jobs[i].pid > 0) kill(jobs[i].pid, SIGKILL);
     }
@@ -544,7 +585,9 @@ static void end_all(void) {
 }
 
 int main(int argc, char **argv) {
-    probe();
+    /* AMAKE_CONTAINMENT=none turns containment off: to measure its cost. */
+    const char *forced = getenv("AMAKE_CONTAINMENT");
+    if (!forced || strcmp(forced, "none") != 0) probe();
     if (argc > 1 && strcmp(argv[1], "--probe") == 0) {
         const char *names[] = {"none", "pid and IPC namespaces",
                                "user, pid and IPC namespaces"};

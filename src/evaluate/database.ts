@@ -49,6 +49,11 @@ export interface ExplicitRule {
    * serially earlier job has ended and before any later one starts.
    */
   runLocal?: boolean;
+  /**
+   * `#pragma keepdaemons`: the daemons its job starts (fakeroot's faked,
+   * for later jobs) live until the build is done, and are ended then.
+   */
+  keepDaemons?: boolean;
 }
 
 /** A file make knows of: a target, a prerequisite, or both. */

@@ -30,6 +30,8 @@ export interface PendingRule {
   readonly recipe: RecipeLine[];
   /** `#pragma runlocal` came before it. */
   readonly runLocal: boolean;
+  /** `#pragma keepdaemons` came before it. */
+  readonly keepDaemons: boolean;
   readonly location: Location;
 }
 
@@ -86,7 +88,7 @@ export class RuleRecorder {
     for (const word of words(raw.slice('#pragma'.length))) {
       if (word === 'allserial') {
         this.state.serialMakefiles.add(context.location.file);
-      } else if (word === 'runlocal' || word === 'multi') {
+      } else if (['runlocal', 'multi', 'keepdaemons'].includes(word)) {
         this.pragmas.add(word);
       } else {
         this.state.diagnostics.warning(
@@ -248,6 +250,7 @@ export class RuleRecorder {
     if (pragmas.has('multi') && targets.length > 1) grouped = true;
     const rule: PendingRule = {
       runLocal: pragmas.has('runlocal'),
+      keepDaemons: pragmas.has('keepdaemons'),
       targets,
       doubleColon,
       grouped,
@@ -403,6 +406,7 @@ export class RuleRecorder {
       stem,
       group: rule.grouped ? rule.targets : null,
       ...(rule.runLocal ? { runLocal: true } : {}),
+      ...(rule.keepDaemons ? { keepDaemons: true } : {}),
     };
     if (rule.doubleColon || !existing) {
       node.rules.push(explicit);

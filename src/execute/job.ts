@@ -27,6 +27,16 @@ export interface Job {
    * then KILL, and the job fails.
    */
   readonly timeoutSeconds?: number;
+  /**
+   * `#pragma keepdaemons`: what the job leaves running (a fakeroot daemon
+   * that later jobs use) lives until the build is done.
+   */
+  readonly keepDaemons?: boolean;
+  /**
+   * The job shares amake's SysV IPC namespace: the build keeps a daemon
+   * that jobs reach through SysV IPC.
+   */
+  readonly sharedIpc?: boolean;
 }
 
 /** One command of a recipe: what one shell invocation runs. */
@@ -99,6 +109,8 @@ export interface JobListener {
 /** Runs jobs: on this machine, or (later) on a remote cluster. */
 export interface Executor {
   run(job: Job, listener: JobListener): Promise<JobResult>;
+  /** It ends what a job leaves running (see `Job.keepDaemons`). */
+  readonly containsJobs?: boolean;
   /**
    * Sends `signal` to every job running: amake was interrupted. Each
    * run still resolves, with the job's outcome.

@@ -43,6 +43,11 @@ export class LocalExecutor implements Executor {
   private readonly running = new Map<number, boolean>();
   private spawner: Spawner | null = null;
 
+  /** Jobs started through amake-spawner are contained. */
+  get containsJobs(): boolean {
+    return Spawner.available();
+  }
+
   async run(job: Job, listener: JobListener): Promise<JobResult> {
     const startTime = Date.now();
     const result = (outcome: JobOutcome): JobResult => ({
@@ -122,6 +127,8 @@ export class LocalExecutor implements Executor {
           capture: captured,
           ownGroup: captured,
           jobserver: Boolean(command.recursive && job.jobserverFds),
+          keep: job.keepDaemons,
+          sharedIpc: job.sharedIpc,
         },
         {
           started: (started) => {

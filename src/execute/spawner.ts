@@ -15,6 +15,13 @@ export interface SpawnRequest {
   readonly ownGroup: boolean;
   /** It gets the jobserver's pipe as its 3 and 4. */
   readonly jobserver: boolean;
+  /**
+   * What it leaves running lives until amake is done, and is ended then
+   * (`#pragma keepdaemons`, for fakeroot's daemon mode).
+   */
+  readonly keep?: boolean;
+  /** It keeps amake's SysV IPC namespace, to reach a kept daemon. */
+  readonly sharedIpc?: boolean;
 }
 
 /** What the caller hears of a process it asked for. */
@@ -48,6 +55,9 @@ const enum Reply {
 export class Spawner {
   private helper: ChildProcess | null = null;
   private readonly waiting = new Map<number, SpawnEvents>();
+  /** Jobs whose daemons live on: they may still be told of at the end. */
+  private readonly keeping = new Set<number>();
+  private readonly kept = new Map<number, SpawnEvents>();
   private nextId = 1;
   private received: Buffer = Buffer.alloc(0);
 
@@ -99,6 +109,7 @@ export class Spawner {
     // While a process runs, its replies keep amake alive.
     if (this.waiting.size === 0) (helper.stdout as Socket).ref();
     this.waiting.set(id, events);
+    if (request.keep) this.keeping.add(id);
     const strings = [
       request.directory,
       String(request.argv.length),
@@ -112,7 +123,9 @@ export class Spawner {
     head.writeUInt8(
       (request.capture ? 1 : 0) |
         (request.ownGroup ? 2 : 0) |
-        (request.jobserver ? 4 : 0),
+        (request.jobserver ? 4 : 0) |
+        (request.keep ? 8 : 0) |
+        (request.sharedIpc ? 16 : 0),
       8,
     );
     helper.stdin!.write(Buffer.concat([head, body]));
@@ -161,12 +174,14 @@ export class Spawner {
   }
 
   private forget(id: number): void {
+    const events = this.waiting.get(id);
+    if (events && this.keeping.has(id)) this.kept.set(id, events);
     this.waiting.delete(id);
     if (this.waiting.size === 0) (this.helper!.stdout as Socket).unref();
   }
 
   private deliver(id: number, kind: Reply, payload: Buffer): void {
-    const events = this.waiting.get(id);
+    const events = this.waiting.get(id) ?? this.kept.get(id);
     if (!events) return;
     switch (kind) {
       case Reply.Out:

@@ -245,6 +245,21 @@ export class Builder {
   private readonly inFlight = new Set<Promise<Status>>();
   /** The first fatal error of a parallel build, thrown once jobs end. */
   private fatal: { error: unknown } | null = null;
+  /** Targets whose rule has `#pragma keepdaemons`. */
+  private readonly keepingDaemons = new Set<FileNode>();
+  private keepsDaemons: boolean | null = null;
+
+  /**
+   * Whether a rule keeps daemons for later jobs: then every job keeps
+   * amake's SysV IPC namespace, where the daemons' queues are.
+   */
+  private buildKeepsDaemons(): boolean {
+    this.keepsDaemons ??= [...this.state.database.files.values()].some((file) =>
+      file.rules.some((rule) => rule.keepDaemons),
+    );
+    return this.keepsDaemons;
+  }
+
   /** For each `#pragma allserial` makefile, the end of its last job. */
   private readonly turns = new Map<string, Promise<void>>();
   /** In parallel, how many recipes each goal started. */
@@ -1350,6 +1365,9 @@ export class Builder {
 
     this.noteVariableSet(node, automatic);
     if (this.options.trace) this.traceRecipe(node, recipe, automatic);
+    if (rule?.recipe === recipe && rule.keepDaemons) {
+      this.keepingDaemons.add(node);
+    }
     if (!this.parallel) return this.runJob(node, recipeScope, commands);
     const job = this.runWhenAllowed(node, recipeScope, commands, {
       alone: rule?.recipe === recipe && rule.runLocal === true,
@@ -1430,15 +1448,32 @@ export class Builder {
     recipeScope: VariableScope,
     commands: Command[],
   ): Promise<Status> {
+    const environment = commands.some((command) => command.run)
+      ? (this.state.environment(recipeScope) as Record<string, string>)
+      : {};
+    const sharedIpc = this.buildKeepsDaemons();
+    const contained = this.executor.containsJobs === true;
+    const user =
+      contained && !sharedIpc
+        ? fakerootDaemonUser(commands, environment)
+        : null;
+    if (user) {
+      this.diagnostics.error(
+        null,
+        `[${user.where}: ${node.name}] uses a fakeroot daemon through FAKEROOTKEY, but no rule keeps one: write '#pragma keepdaemons' on the line before the rule that starts it`,
+      );
+      if (!this.options.keepGoing) this.stopped = true;
+      return 'failed';
+    }
     const job: Job = {
       target: node.name,
       commands,
       shell: this.state.value('SHELL', recipeScope) || '/bin/sh',
       shellFlags: words(this.state.value('.SHELLFLAGS', recipeScope) || '-c'),
       // Computing the environment is costly: only for commands that run.
-      environment: commands.some((command) => command.run)
-        ? (this.state.environment(recipeScope) as Record<string, string>)
-        : {},
+      environment,
+      keepDaemons: this.keepingDaemons.has(node),
+      sharedIpc,
       directory: process.cwd(),
       serial: this.serial,
       jobserverFds: this.schedule?.jobserverFds ?? undefined,
@@ -2239,4 +2274,25 @@ function isNewer(
     return prerequisite / nanosecondsPerSecond > target / nanosecondsPerSecond;
   }
   return prerequisite > target;
+}
+
+/**
+ * The command of a job that reaches a fakeroot daemon an earlier job
+ * started: one that names FAKEROOTKEY, or the first, when the job gets a
+ * key amake did not get itself (under `fakeroot amake` every job gets one,
+ * and that daemon lives outside). Null if none does. With its own IPC
+ * namespace such a job would wait for the daemon forever.
+ */
+function fakerootDaemonUser(
+  commands: readonly Command[],
+  environment: Readonly<Record<string, string>>,
+): Command | null {
+  const running = commands.filter((command) => command.run);
+  const own = process.env.FAKEROOTKEY;
+  const key = environment.FAKEROOTKEY;
+  if (key !== undefined && key !== own) return running[0] ?? null;
+  if (own !== undefined) return null;
+  return (
+    running.find((command) => command.text.includes('FAKEROOTKEY')) ?? null
+  );
 }

@@ -334,3 +334,56 @@ describe(
     });
   },
 );
+
+const LIBFAKEROOT = '/usr/lib/x86_64-linux-gnu/libfakeroot/libfakeroot-sysv.so';
+const DAEMON_MODE = (pragma: string) => `all: owned.txt
+${pragma}
+key:
+\tfaked-sysv > $@
+owned.txt: key
+\ttouch file
+\tFAKEROOTKEY=$$(cut -d: -f1 key) LD_PRELOAD=${LIBFAKEROOT} sh -c 'chown 777 file && ls -ln file' | cut -d' ' -f3 > $@
+`;
+
+describe(
+  "fakeroot's daemon mode",
+  {
+    skip: !fs.existsSync(LIBFAKEROOT) && 'libfakeroot-sysv is not installed',
+  },
+  () => {
+    for (const jobs of ['-j1', '-j4']) {
+      it(`keeps a daemon for later jobs with #pragma keepdaemons, ${jobs}`, async () => {
+        const dir = workspace({ Makefile: DAEMON_MODE('#pragma keepdaemons') });
+        const before = ipcObjects();
+        const result = await amake([], [jobs, '-s'], dir);
+        assert.equal(result.code, 0, result.stderr);
+        assert.equal(
+          fs.readFileSync(path.join(dir, 'owned.txt'), 'utf8'),
+          '777\n',
+        );
+        // Ended before amake exits, with its IPC objects.
+        assert.match(
+          result.stderr,
+          /job for 'key' left process \d+ running \(.*faked.*\): stopping it/,
+        );
+        assert.deepEqual(processesIn(dir), []);
+        assert.deepEqual(ipcObjects(), before);
+        fs.rmSync(dir, { recursive: true, force: true });
+      });
+
+      it(`fails, naming the pragma, without it, ${jobs}`, async () => {
+        const dir = workspace({ Makefile: DAEMON_MODE('') });
+        const before = ipcObjects();
+        const result = await amake([], [jobs, '-s'], dir);
+        assert.equal(result.code, 2);
+        assert.match(
+          result.stderr,
+          /amake: \*\*\* \[Makefile:7: owned\.txt\] uses a fakeroot daemon through FAKEROOTKEY, but no rule keeps one: write '#pragma keepdaemons' on the line before the rule that starts it/,
+        );
+        assert.deepEqual(processesIn(dir), []);
+        assert.deepEqual(ipcObjects(), before);
+        fs.rmSync(dir, { recursive: true, force: true });
+      });
+    }
+  },
+);
