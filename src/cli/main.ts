@@ -665,8 +665,12 @@ function defineMakeflags(
     state.define('-*-eval-flags-*-', evals, 'simple', 'automatic', null);
     options_ += ' $(-*-eval-flags-*-)';
   }
+  // Once the makefiles are read, sub-makes get MAKEOVERRIDES if it holds
+  // anything, the makefiles' additions to it too, as in GNU make.
   const value =
-    afterReading && overrides !== ''
+    afterReading &&
+    state.globalScope.lookup('MAKEOVERRIDES') !== undefined &&
+    state.value('MAKEOVERRIDES') !== ''
       ? `${options_} -- $(MAKEOVERRIDES)`
       : options_;
   const origin = afterReading ? 'file' : 'environment';
@@ -754,6 +758,14 @@ function importEnvironment(state: MakeState): void {
       continue;
     }
     if (name === 'MAKE_RESTARTS') continue;
+    // This make's command-line variables, MAKEFLAGS's among them, are its
+    // MAKEOVERRIDES, not its parent's.
+    if (
+      name === 'MAKEOVERRIDES' &&
+      state.globalScope.lookup(name) !== undefined
+    ) {
+      continue;
+    }
     // Variables from the environment stay exported, even if redefined.
     const variable = state.define(
       name,

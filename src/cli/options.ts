@@ -381,11 +381,18 @@ export function makeflagsOptions(
 }
 
 /**
- * MAKEOVERRIDES: the command-line variables, last defined first, with
- * blanks escaped.
+ * MAKEOVERRIDES: the command-line variables, those from MAKEFLAGS among
+ * them, last named first, with blanks escaped. As in GNU make, a variable
+ * defined twice (`a=1` in MAKEFLAGS, `a=2` on the command line) is named
+ * once, where it was first, with its last definition.
  */
 export function makeOverrides(options: Options): string {
-  return [...options.variables].reverse().map(escapeVariable).join(' ');
+  // A Map keeps the order names were first set in, and the last value.
+  const byName = new Map<string, string>();
+  for (const assignment of options.variables) {
+    byName.set(assignment.replace(/\s*[:+?!]*=.*$/s, ''), assignment);
+  }
+  return [...byName.values()].reverse().map(escapeVariable).join(' ');
 }
 
 /** The whole MAKEFLAGS value sub-makes get. */

@@ -19,6 +19,11 @@ export interface Prerequisite {
   readonly name: string;
   readonly orderOnly: boolean;
   /**
+   * GNU make 4.4's `.WAIT` stood before it: in a parallel build it is
+   * started only once the prerequisites before it are done.
+   */
+  readonly waitBefore?: boolean;
+  /**
    * Named by `.EXTRA_PREREQS`: made like the others, but left out of `$<`,
    * `$^` and the other automatic variables.
    */

@@ -586,6 +586,29 @@ export class RuleRecorder {
 
 /** `a b | c` as prerequisites: those after the `|` are order-only. */
 export function splitPrerequisites(text: string): Prerequisite[] {
+  const prerequisites = splitNamesOfPrerequisites(text);
+  return text.includes('.WAIT') ? takeWaits(prerequisites) : prerequisites;
+}
+
+/**
+ * GNU make 4.4's `.WAIT` among prerequisites is no file: the one after it
+ * waits for those before it. (GNU make 4.3 would look for a file.)
+ */
+function takeWaits(prerequisites: Prerequisite[]): Prerequisite[] {
+  const result: Prerequisite[] = [];
+  let wait = false;
+  for (const prerequisite of prerequisites) {
+    if (prerequisite.name === '.WAIT') {
+      wait = result.length > 0;
+      continue;
+    }
+    result.push(wait ? { ...prerequisite, waitBefore: true } : prerequisite);
+    wait = false;
+  }
+  return result;
+}
+
+function splitNamesOfPrerequisites(text: string): Prerequisite[] {
   const result: Prerequisite[] = [];
   let orderOnly = false;
   const list = splitNames(text);

@@ -794,8 +794,13 @@ export class Builder {
    * started. Circles are reported here, in the order a serial walk finds
    * them; intermediate files are left for the walk to check.
    */
-  private startAll(node: FileNode, walked: Prerequisite[]): Started[] {
-    return walked.map((prerequisite): Started => {
+  private startAll(
+    node: FileNode,
+    walked: Prerequisite[],
+    from: number,
+    to: number,
+  ): Started[] {
+    return walked.slice(from, to).map((prerequisite): Started => {
       const dependency = this.fileFor(prerequisite.name);
       if (this.isCircular(dependency)) {
         this.reportCircular(node, dependency);
@@ -948,9 +953,16 @@ export class Builder {
     const newer: FileNode[] = [];
     const intermediates: FileNode[] = [];
     const walked = [...prerequisites, ...this.groupPrerequisites(node, rule)];
-    // In parallel every prerequisite is started before any is waited for.
-    const started = this.parallel ? this.startAll(node, walked) : null;
+    // In parallel every prerequisite is started before any is waited for,
+    // but those after a `.WAIT` only once those before it are done.
+    const started = this.parallel
+      ? this.startAll(node, walked, 0, nextWait(walked, 0))
+      : null;
     for (const [index, prerequisite] of walked.entries()) {
+      if (started && prerequisite.waitBefore) {
+        const end = nextWait(walked, index + 1);
+        started.push(...this.startAll(node, walked, index, end));
+      }
       const dependency = this.fileFor(prerequisite.name);
       const depState = this.fileState(dependency);
       const start = started?.[index];
@@ -2295,4 +2307,12 @@ function fakerootDaemonUser(
   return (
     running.find((command) => command.text.includes('FAKEROOTKEY')) ?? null
   );
+}
+
+/** The index of the next prerequisite after a `.WAIT`, from `from` on. */
+function nextWait(walked: readonly Prerequisite[], from: number): number {
+  for (let i = from; i < walked.length; i++) {
+    if (walked[i]!.waitBefore) return i;
+  }
+  return walked.length;
 }
