@@ -30,6 +30,7 @@ import {
   ConsoleReporter,
   Diagnostics,
   Reporter,
+  failedStreams,
 } from '../report/reporter';
 import {
   Options,
@@ -93,8 +94,23 @@ export function main(): void {
     )
     // The helper that starts jobs goes first: nothing is left behind.
     .then((exitStatus) =>
-      Spawner.closeAll().then(() => process.exit(exitStatus)),
+      Spawner.closeAll().then(() => process.exit(checkStdout(exitStatus))),
     );
+}
+
+/**
+ * Output that could not be written is an error at exit, as in GNU make:
+ * `make: write error: stdout`, and status 1.
+ */
+function checkStdout(status: number): number {
+  if (!failedStreams.has(1)) return status;
+  const name = path.basename(process.argv[1] ?? 'amake');
+  try {
+    writeSync(2, `${name}: write error: stdout\n`);
+  } catch {
+    // Nowhere left to say it.
+  }
+  return 1;
 }
 
 function reportFailure(error: unknown, diagnostics: Diagnostics): number {

@@ -174,7 +174,15 @@ export function writeBytes(
   }
 }
 
-function writeAll(fd: number, text: string | Uint8Array): void {
+/**
+ * The standard streams amake could not write to (a full disk, a closed
+ * pipe). What would have gone there is dropped; at exit amake says so,
+ * as GNU make does: `make: write error: stdout`.
+ */
+export const failedStreams = new Set<1 | 2>();
+
+function writeAll(fd: 1 | 2, text: string | Uint8Array): void {
+  if (failedStreams.has(fd)) return;
   const buffer = typeof text === 'string' ? Buffer.from(text) : text;
   let offset = 0;
   while (offset < buffer.length) {
@@ -182,7 +190,8 @@ function writeAll(fd: number, text: string | Uint8Array): void {
       offset += writeSync(fd, buffer, offset);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
-      throw error;
+      failedStreams.add(fd);
+      return;
     }
   }
 }
