@@ -50,8 +50,13 @@ export function finishDatabase(state: MakeState): void {
     node.secondary = true;
     node.intermediate = true;
   });
+  // Without prerequisites it makes every file intermediate, and secondary:
+  // a missing one is not remade for its own sake, and none is deleted.
   if (secondary && secondary.length === 0) {
-    for (const node of database.files.values()) node.secondary = true;
+    for (const node of database.files.values()) {
+      node.secondary = true;
+      node.intermediate = true;
+    }
   }
 
   addExtraPrerequisites(state, withVariableSets);
