@@ -952,7 +952,11 @@ export class Builder {
     let failed = false;
     const newer: FileNode[] = [];
     const intermediates: FileNode[] = [];
-    const walked = [...prerequisites, ...this.groupPrerequisites(node, rule)];
+    const walked = [
+      ...prerequisites,
+      ...this.groupPrerequisites(node, rule),
+      ...this.alsoMadePrerequisites(node, fileState, recipe),
+    ];
     // In parallel every prerequisite is started before any is waited for,
     // but those after a `.WAIT` only once those before it are done.
     const started = this.parallel
@@ -1172,6 +1176,28 @@ export class Builder {
           ? (this.groupRuleOf(other, group)?.prerequisites ?? [])
           : [];
       });
+  }
+
+  /**
+   * The explicit prerequisites of the other targets a pattern rule's one
+   * recipe run makes: as GNU make does, they are brought up to date too
+   * before that recipe runs.
+   */
+  private alsoMadePrerequisites(
+    node: FileNode,
+    fileState: FileState,
+    recipe: Recipe | null,
+  ): Prerequisite[] {
+    const implicit = fileState.implicit;
+    if (!implicit || implicit.recipe !== recipe || recipe === null) return [];
+    return implicit.alsoMake
+      .filter((name) => name !== node.name)
+      .flatMap(
+        (name) =>
+          this.state.database
+            .file(name)
+            ?.rules.flatMap((rule) => rule.prerequisites) ?? [],
+      );
   }
 
   /**
