@@ -5,6 +5,11 @@ import { VariableSet } from './variables';
 export interface RecipeLine {
   readonly text: string;
   readonly location: Location;
+  /**
+   * `.RECIPEPREFIX` when the line was read, if not a tab: after a
+   * backslash-newline it is taken out, even once the prefix has changed.
+   */
+  readonly prefix?: string;
 }
 
 /** The recipe of a rule, expanded only when its job is about to run. */

@@ -160,6 +160,7 @@ export class Evaluator {
       context.rule.recipe.push({
         text: raw.slice(state.recipePrefix.length),
         location: context.location,
+        ...(state.recipePrefix !== '\t' ? { prefix: state.recipePrefix } : {}),
       });
       return;
     }

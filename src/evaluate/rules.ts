@@ -261,7 +261,12 @@ export class RuleRecorder {
       location: context.location,
     };
     if (recipeText !== null) {
-      rule.recipe.push({ text: recipeText, location: context.location });
+      const prefix = this.state.recipePrefix;
+      rule.recipe.push({
+        text: recipeText,
+        location: context.location,
+        ...(prefix !== '\t' ? { prefix } : {}),
+      });
     }
     context.rule = rule;
     this.noteDefaultGoal(targets);

@@ -1902,7 +1902,7 @@ export class Builder {
         );
         const pieces = this.state.oneShell
           ? [expanded]
-          : splitCommandLines(expanded, this.state.recipePrefix);
+          : splitCommandLines(expanded, line.prefix ?? '\t');
         for (const piece of pieces) {
           const parsed = parsePrefixes(piece);
           // An empty command runs nothing and is not shown, `+` or not.
