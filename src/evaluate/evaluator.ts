@@ -62,10 +62,13 @@ export class Evaluator {
       value,
       override,
       location,
+      scope,
     ) =>
+      // A `:=` value is expanded with the target's variables in view, and
+      // those of the text being read: a `$(foreach)` around an `$(eval)`.
       this.defineVariable(
         set,
-        new VariableScope(set, state.globalScope),
+        new VariableScope(set, scope),
         name,
         operator,
         value,

@@ -67,6 +67,7 @@ export class RuleRecorder {
     value: string,
     override: boolean,
     location: Location,
+    scope: VariableScope,
   ) => ReturnType<MakeState['define']> = () => {
     throw new Error('target variables are not wired');
   };
@@ -565,6 +566,7 @@ export class RuleRecorder {
         value,
         modifiers.override,
         context.location,
+        context.scope,
       );
       variable.isPrivate = modifiers.private;
       if (modifiers.export) variable.exported = 'export';
