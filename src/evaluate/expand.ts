@@ -274,14 +274,9 @@ export class Expander {
       nameEnd++;
     }
     if (nameEnd === begin) return null;
+    // A function's name ends at white space, as C's isspace() knows it.
     const after = text[nameEnd];
-    if (
-      after !== ' ' &&
-      after !== '\t' &&
-      after !== '\n' &&
-      after !== undefined
-    )
-      return null;
+    if (after !== undefined && !isSpace(after)) return null;
     const name = text.slice(begin, nameEnd);
     const builtin = this.host.functions.get(name);
     if (!builtin) return null;
@@ -289,10 +284,7 @@ export class Expander {
     // Skip white space after the name, then find the end of the call,
     // counting nested parens of the kind this call was opened with.
     let argsBegin = nameEnd;
-    let blank = text[argsBegin];
-    while (blank === ' ' || blank === '\t' || blank === '\n') {
-      blank = text[++argsBegin];
-    }
+    while (argsBegin < text.length && isSpace(text[argsBegin]!)) argsBegin++;
     let depth = 0;
     let close = -1;
     for (let i = argsBegin; i < text.length; i++) {
@@ -371,4 +363,16 @@ function matchingClose(
     else if (c === closer && --depth < 0) return i;
   }
   return -1;
+}
+
+/** C's isspace(): blank, tab, newline, and the rarer \r, \v and \f. */
+function isSpace(c: string): boolean {
+  return (
+    c === ' ' ||
+    c === '\t' ||
+    c === '\n' ||
+    c === '\r' ||
+    c === '\v' ||
+    c === '\f'
+  );
 }
