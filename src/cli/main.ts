@@ -121,7 +121,9 @@ function reportFailure(error: unknown, diagnostics: Diagnostics): number {
   }
   if (error instanceof UsageError) {
     // Like getopt, name the program as it was invoked, path and all.
-    const invoked = process.argv[1] ?? diagnostics.program;
+    const invoked = error.fromGetopt
+      ? (process.argv[1] ?? diagnostics.program)
+      : diagnostics.program;
     diagnostics.reporter.err(`${invoked}: ${error.message}\n`);
     diagnostics.reporter.err(usage(diagnostics.program));
     return 2;

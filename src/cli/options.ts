@@ -177,7 +177,18 @@ function parseCount(value: string | null): number {
 }
 
 /** A command-line error, reported in GNU's words by the caller. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /**
+   * Whether getopt found it, and names the program by the path it was
+   * invoked by; make's own checks name it by its name.
+   */
+  constructor(
+    message: string,
+    readonly fromGetopt = true,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * Reads arguments into `options`. Words with `=` are variable assignments;
@@ -263,6 +274,13 @@ function parseShort(args: readonly string[], i: number, options: Options) {
     // only attached to it, as getopt does.
     const numeric = letter === 'j' || letter === 'l';
     if (rest !== '') {
+      // `-j1foo`: a number that does not end the word is no number.
+      if (letter === 'j' && /^\d/.test(rest) && !/^\d+$/.test(rest)) {
+        throw new UsageError(
+          "the '-j' option requires a positive integer argument",
+          false,
+        );
+      }
       if (numeric && !/^\d/.test(rest)) {
         found.apply(options, null);
         continue;
