@@ -340,7 +340,12 @@ async function readAndBuild(
   };
   // Makefiles named in MAKEFILES come first, and give no default goal.
   evaluator.rules.setsDefaultGoal = false;
-  for (const name of (process.env.MAKEFILES ?? '').split(/\s+/)) {
+  // MAKEFILES as the variable is: from the environment or the command line.
+  const makefilesValue =
+    state.globalScope.lookup('MAKEFILES') === undefined
+      ? ''
+      : state.value('MAKEFILES');
+  for (const name of makefilesValue.split(/\s+/)) {
     if (name !== '') evaluator.readMakefile(name);
   }
   evaluator.rules.setsDefaultGoal = true;
