@@ -37,6 +37,7 @@ import {
   UsageError,
   defaultOptions,
   makeOverrides,
+  formatMakeflags,
   makeflagsOptions,
   parseArguments,
   parseMakeflags,
@@ -192,6 +193,8 @@ async function run(
   const printDirectory =
     options.printDirectory ??
     ((level > 0 || options.directories.length > 0) && !options.silent);
+  // Turned on by itself, -w is in MAKEFLAGS too, as in GNU make.
+  if (printDirectory) options.printDirectory = true;
   // With -p, GNU comments these lines out, as all its other output.
   const comment = options.printDatabase ? '# ' : '';
   // A make restarted to read remade makefiles may have said it already.
@@ -478,6 +481,7 @@ async function readAndBuild(
       session.announcer.announced,
       diagnostics.reporter,
       session.jobserver ?? null,
+      options,
     );
   }
 
@@ -574,6 +578,7 @@ function restart(
   announced: boolean,
   reporter: Reporter,
   jobserver: Jobserver | null,
+  options: Options,
 ): number {
   // GNU make replaces itself; amake waits for its successor, so an endless
   // chain of restarts would pile up processes. It stops at a limit.
@@ -587,15 +592,14 @@ function restart(
   debug?.basic(0, `Re-executing[${restarts + 1}]: ${command}`);
   // The new amake writes to the same streams, after this one.
   reporter.flush?.();
-  // It keeps the jobserver, whose pipe it inherits as its 3 and 4.
-  const makeflags = jobserver
-    ? `${process.env.MAKEFLAGS ?? ''} --jobserver-auth=${jobserver.auth}`
-    : process.env.MAKEFLAGS;
+  // It gets the options as MAKEFLAGS holds them now (GNUMAKEFLAGS's
+  // among them), and the jobserver, whose pipe it inherits as its 3 and 4.
+  const makeflags = formatMakeflags(options, jobserver?.auth ?? null);
   const result = spawnSync(process.execPath, process.argv.slice(1), {
     stdio: ['inherit', 'inherit', 'inherit', ...(jobserver?.childFds ?? [])],
     env: {
       ...process.env,
-      ...(makeflags !== undefined ? { MAKEFLAGS: makeflags } : {}),
+      MAKEFLAGS: makeflags,
       MAKE_RESTARTS: String(restarts + 1),
       ...(announced ? { AMAKE_ANNOUNCED: '1' } : {}),
     },
