@@ -28,6 +28,8 @@ export interface PendingRule {
    */
   readonly patternWords: string[];
   readonly recipe: RecipeLine[];
+  /** Targets it names more than once. */
+  readonly repeated: string[];
   /** `#pragma runlocal` came before it. */
   readonly runLocal: boolean;
   /** `#pragma keepdaemons` came before it. */
@@ -187,10 +189,11 @@ export class RuleRecorder {
     let after = expanded.slice(colon + 1);
     const doubleColon = after.startsWith(':');
     if (doubleColon) after = after.slice(1);
-    const targets = this.withoutRepeats(
-      expandFileNames(splitNames(targetText), true),
-      context.location,
-    );
+    // A double-colon target named twice gets two rules, as in GNU make.
+    const names = expandFileNames(splitNames(targetText), true);
+    const { targets, repeated } = doubleColon
+      ? { targets: names, repeated: [] }
+      : this.withoutRepeats(names);
     if (targets.length === 0) {
       context.noTargets = true;
       context.rule = 'ignored';
@@ -250,6 +253,7 @@ export class RuleRecorder {
     const pragmas = this.takePragmas();
     if (pragmas.has('multi') && targets.length > 1) grouped = true;
     const rule: PendingRule = {
+      repeated,
       runLocal: pragmas.has('runlocal'),
       keepDaemons: pragmas.has('keepdaemons'),
       targets,
@@ -292,6 +296,15 @@ export class RuleRecorder {
         'grouped targets must provide a recipe',
         rule.location,
       );
+    }
+    // Harmless, says GNU make, but it says so when there is a recipe.
+    if (recipe !== null && !rule.doubleColon) {
+      for (const target of rule.repeated) {
+        this.state.diagnostics.warning(
+          rule.location,
+          `target '${target}' given more than once in the same rule`,
+        );
+      }
     }
     const patternTargets = rule.targets.filter((target) =>
       parsePattern(target),
@@ -470,21 +483,23 @@ export class RuleRecorder {
   }
 
   /** A target named twice in one rule counts once, with GNU's notice. */
-  private withoutRepeats(targets: string[], location: Location): string[] {
+  /**
+   * The targets, each once, and those named again: GNU make tells of
+   * those once the rule turns out to have a recipe.
+   */
+  private withoutRepeats(targets: string[]): {
+    targets: string[];
+    repeated: string[];
+  } {
     // Most rules have one target: nothing to repeat.
-    if (targets.length < 2) return targets;
+    if (targets.length < 2) return { targets, repeated: [] };
     const unique = new Set<string>();
+    const repeated: string[] = [];
     for (const target of targets) {
-      if (!unique.has(target)) {
-        unique.add(target);
-        continue;
-      }
-      this.state.diagnostics.warning(
-        location,
-        `target '${target}' given more than once in the same rule`,
-      );
+      if (unique.has(target)) repeated.push(target);
+      unique.add(target);
     }
-    return [...unique];
+    return { targets: [...unique], repeated };
   }
 
   private applyImmediateSpecial(target: string): void {

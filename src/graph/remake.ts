@@ -1137,6 +1137,9 @@ export class Builder {
       const scope = new VariableScope(automatic, this.scopeFor(node));
       const commands = this.expandRecipe(node, recipe, scope);
       if (commands.every((c) => c.text.replace(/\\\n/g, '').trim() === '')) {
+        // Still, what depends on it takes it as remade, as under -n.
+        fileState.remade = true;
+        if (assumedRemade(recipe)) this.times.set(this.pathOf(node), newest);
         return 'succeeded';
       }
       return 'question';
@@ -1406,8 +1409,10 @@ export class Builder {
     if (rule?.recipe === recipe && rule.keepDaemons) {
       this.keepingDaemons.add(node);
     }
-    if (!this.parallel) return this.runJob(node, recipeScope, commands);
-    const job = this.runWhenAllowed(node, recipeScope, commands, {
+    if (!this.parallel) {
+      return this.runJob(node, recipeScope, commands, recipe);
+    }
+    const job = this.runWhenAllowed(node, recipeScope, commands, recipe, {
       alone: rule?.recipe === recipe && rule.runLocal === true,
       serialIn: this.state.serialMakefiles.has(recipe.location.file)
         ? recipe.location.file
@@ -1428,6 +1433,7 @@ export class Builder {
     node: FileNode,
     recipeScope: VariableScope,
     commands: Command[],
+    recipe: Recipe,
     pragmas: { alone: boolean; serialIn: string | null },
   ): Promise<Status> {
     const runs = commands.some((command) => command.run);
@@ -1445,7 +1451,7 @@ export class Builder {
         }
       }
       try {
-        return await this.runJob(node, recipeScope, commands);
+        return await this.runJob(node, recipeScope, commands, recipe);
       } finally {
         slots?.release();
       }
@@ -1485,6 +1491,7 @@ export class Builder {
     node: FileNode,
     recipeScope: VariableScope,
     commands: Command[],
+    recipe: Recipe,
   ): Promise<Status> {
     const environment = commands.some((command) => command.run)
       ? (this.state.environment(recipeScope) as Record<string, string>)
@@ -1551,10 +1558,11 @@ export class Builder {
       return this.touchFile(node, 2) ? 'succeeded' : 'failed';
     }
     if (result.outcome.kind === 'succeeded') {
-      // Under -n a target counts as remade when there was something to
-      // show for it; a recipe of empty commands leaves its time alone.
-      const shown = this.options.justPrint && commands.length > 0;
-      if (shown || this.timeOf(node) === missing) {
+      // Under -n a target with a recipe counts as remade, even if its
+      // lines expand to nothing, unless every line runs a sub-make: as in
+      // GNU make, which cannot know what the recipe would have done.
+      const assumed = this.options.justPrint && assumedRemade(recipe);
+      if (assumed || this.timeOf(node) === missing) {
         this.times.set(this.pathOf(node), newest);
       }
       return 'succeeded';
@@ -2341,4 +2349,19 @@ function nextWait(walked: readonly Prerequisite[], from: number): number {
     if (walked[i]!.waitBefore) return i;
   }
   return walked.length;
+}
+
+/**
+ * Whether, under -n, -q or -t, a target whose recipe ran is taken as
+ * remade: unless every line of its recipe runs a sub-make, which then
+ * says for itself.
+ */
+function assumedRemade(recipe: Recipe): boolean {
+  return (
+    recipe.lines.length === 0 ||
+    recipe.lines.some(
+      (line) =>
+        !/\$[({]MAKE[)}]/.test(line.text) && !parsePrefixes(line.text).always,
+    )
+  );
 }
