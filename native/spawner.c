@@ -26,7 +26,8 @@
  *             6: left behind (i32 pid, then its command line)
  *   flags:    1 capture output, 2 own process group, 4 jobserver,
  *             8 keep what it leaves until amake is done (fakeroot's daemon
- *             mode), 16 no IPC namespace of its own
+ *             mode), 16 no IPC namespace of its own, 32 standard error
+ *             captured with standard output, in one pipe
  *
  * Numbers are in the machine's byte order: both ends run on one machine.
  * Descriptors it inherits from amake: 3 amake's standard output, 4 its
@@ -50,7 +51,10 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { CAPTURE = 1, OWN_GROUP = 2, JOBSERVER = 4, KEEP = 8, SHARED_IPC = 16 };
+enum {
+    CAPTURE = 1, OWN_GROUP = 2, JOBSERVER = 4, KEEP = 8, SHARED_IPC = 16,
+    MERGE = 32,
+};
 enum { OUT = 1, ERR = 2, STARTED = 3, ENDED = 4, FAILED = 5, LEFT = 6 };
 enum { MAX_JOBS = 1024 };
 /* How long what a command left behind has between TERM and KILL. */
@@ -192,7 +196,7 @@ static void exec_command(uint8_t flags, int out, int err, int report,
         int null = open("/dev/null", O_RDONLY);
         dup2(null, 0);
         dup2(out, 1);
-        dup2(err, 2);
+        dup2((flags & MERGE) ? out : err, 2);
     } else {
         dup2(4, 0);
         dup2(3, 1);

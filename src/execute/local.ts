@@ -1,5 +1,5 @@
 import { StdioOptions, spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { fstatSync, readFileSync, readdirSync } from 'node:fs';
 import { directArgv, execErrorText, isNoOp } from './command_argv';
 import { Spawner } from './spawner';
 import {
@@ -129,6 +129,7 @@ export class LocalExecutor implements Executor {
           jobserver: Boolean(command.recursive && job.jobserverFds),
           keep: job.keepDaemons,
           sharedIpc: job.sharedIpc,
+          merge: captured && amakeStreamsAreOneFile(),
         },
         {
           started: (started) => {
@@ -288,4 +289,23 @@ function descendantsOf(pid: number): number[] {
     }
   }
   return found;
+}
+
+let oneFile: boolean | null = null;
+
+/**
+ * Whether amake's standard output and error are the same file (`2>&1`):
+ * then what a job writes to either keeps its order only in one pipe.
+ */
+function amakeStreamsAreOneFile(): boolean {
+  if (oneFile === null) {
+    try {
+      const out = fstatSync(1);
+      const err = fstatSync(2);
+      oneFile = out.dev === err.dev && out.ino === err.ino;
+    } catch {
+      oneFile = false;
+    }
+  }
+  return oneFile;
 }

@@ -22,6 +22,11 @@ export interface SpawnRequest {
   readonly keep?: boolean;
   /** It keeps amake's SysV IPC namespace, to reach a kept daemon. */
   readonly sharedIpc?: boolean;
+  /**
+   * Its standard error goes into the pipe of its standard output, so the
+   * two keep their order: amake's own go to one file.
+   */
+  readonly merge?: boolean;
 }
 
 /** What the caller hears of a process it asked for. */
@@ -125,7 +130,8 @@ export class Spawner {
         (request.ownGroup ? 2 : 0) |
         (request.jobserver ? 4 : 0) |
         (request.keep ? 8 : 0) |
-        (request.sharedIpc ? 16 : 0),
+        (request.sharedIpc ? 16 : 0) |
+        (request.merge ? 32 : 0),
       8,
     );
     helper.stdin!.write(Buffer.concat([head, body]));

@@ -189,8 +189,12 @@ function writeAll(fd: 1 | 2, text: string | Uint8Array): void {
     try {
       offset += writeSync(fd, buffer, offset);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EAGAIN') continue;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') continue;
       failedStreams.add(fd);
+      // No one reads any more (`amake | head`): GNU make dies of SIGPIPE
+      // there, silently, and so does amake, with the status it would have.
+      if (code === 'EPIPE') process.exit(128 + 13);
       return;
     }
   }
