@@ -696,8 +696,7 @@ function defineMakeflags(
   // anything, the makefiles' additions to it too, as in GNU make.
   const value =
     afterReading &&
-    state.globalScope.lookup('MAKEOVERRIDES') !== undefined &&
-    state.value('MAKEOVERRIDES') !== ''
+    (state.globalScope.lookup('MAKEOVERRIDES')?.value ?? '') !== ''
       ? `${options_} -- $(MAKEOVERRIDES)`
       : options_;
   const origin = afterReading ? 'file' : 'environment';

@@ -1135,11 +1135,11 @@ export class Builder {
       // A recipe that expands to nothing would do nothing: GNU counts the
       // target as up to date.
       const scope = new VariableScope(automatic, this.scopeFor(node));
-      const commands = this.expandRecipe(node, recipe, scope);
+      const { commands, allRecursive } = this.expandRecipe(node, recipe, scope);
       if (commands.every((c) => c.text.replace(/\\\n/g, '').trim() === '')) {
         // Still, what depends on it takes it as remade, as under -n.
         fileState.remade = true;
-        if (assumedRemade(recipe)) this.times.set(this.pathOf(node), newest);
+        if (!allRecursive) this.times.set(this.pathOf(node), newest);
         return 'succeeded';
       }
       return 'question';
@@ -1381,7 +1381,11 @@ export class Builder {
     this.setAutomaticVariables(automatic, node, prerequisites, newer, stem);
     const recipeScope = new VariableScope(automatic, scope);
 
-    const commands = this.expandRecipe(node, recipe, recipeScope);
+    const { commands, allRecursive } = this.expandRecipe(
+      node,
+      recipe,
+      recipeScope,
+    );
     this.serial++;
     // A recipe of empty commands starts nothing: the goal can still be
     // "up to date".
@@ -1410,9 +1414,9 @@ export class Builder {
       this.keepingDaemons.add(node);
     }
     if (!this.parallel) {
-      return this.runJob(node, recipeScope, commands, recipe);
+      return this.runJob(node, recipeScope, commands, allRecursive);
     }
-    const job = this.runWhenAllowed(node, recipeScope, commands, recipe, {
+    const job = this.runWhenAllowed(node, recipeScope, commands, allRecursive, {
       alone: rule?.recipe === recipe && rule.runLocal === true,
       serialIn: this.state.serialMakefiles.has(recipe.location.file)
         ? recipe.location.file
@@ -1433,7 +1437,7 @@ export class Builder {
     node: FileNode,
     recipeScope: VariableScope,
     commands: Command[],
-    recipe: Recipe,
+    allRecursive: boolean,
     pragmas: { alone: boolean; serialIn: string | null },
   ): Promise<Status> {
     const runs = commands.some((command) => command.run);
@@ -1451,7 +1455,7 @@ export class Builder {
         }
       }
       try {
-        return await this.runJob(node, recipeScope, commands, recipe);
+        return await this.runJob(node, recipeScope, commands, allRecursive);
       } finally {
         slots?.release();
       }
@@ -1491,7 +1495,7 @@ export class Builder {
     node: FileNode,
     recipeScope: VariableScope,
     commands: Command[],
-    recipe: Recipe,
+    allRecursive: boolean,
   ): Promise<Status> {
     const environment = commands.some((command) => command.run)
       ? (this.state.environment(recipeScope) as Record<string, string>)
@@ -1561,7 +1565,7 @@ export class Builder {
       // Under -n a target with a recipe counts as remade, even if its
       // lines expand to nothing, unless every line runs a sub-make: as in
       // GNU make, which cannot know what the recipe would have done.
-      const assumed = this.options.justPrint && assumedRemade(recipe);
+      const assumed = this.options.justPrint && !allRecursive;
       if (assumed || this.timeOf(node) === missing) {
         this.times.set(this.pathOf(node), newest);
       }
@@ -1880,17 +1884,23 @@ export class Builder {
    * Expands every line of a recipe, as GNU does just before the first one
    * runs, and splits the result into commands with their `@-+` prefixes.
    */
+  /**
+   * The commands of a recipe, expanded; and whether every line of it,
+   * as expanded, runs a sub-make (`+`, `$(MAKE)`): then -n, -q and -t
+   * do not take the target as remade.
+   */
   private expandRecipe(
     node: FileNode,
     recipe: Recipe,
     scope: VariableScope,
-  ): Command[] {
+  ): { commands: Command[]; allRecursive: boolean } {
     const expander = this.state.expander;
     const silentAll =
       this.options.silent || this.hasSpecialPrerequisite('.SILENT', node);
     const ignoreAll =
       this.options.ignoreErrors || this.hasSpecialPrerequisite('.IGNORE', node);
     const commands: Command[] = [];
+    let allRecursive = recipe.lines.length > 0;
     const saved = expander.location;
     // Under .ONESHELL a shell that is not Bourne-like gets the lines after
     // the first as written, prefixes and all.
@@ -1913,9 +1923,10 @@ export class Builder {
           : splitCommandLines(expanded, line.prefix ?? '\t');
         for (const piece of pieces) {
           const parsed = parsePrefixes(piece);
+          const always = parsed.always || written.always || recursive;
+          if (!always) allRecursive = false;
           // An empty command runs nothing and is not shown, `+` or not.
           if (parsed.text.trim() === '') continue;
-          const always = parsed.always || written.always || recursive;
           const asWritten = keepLaterPrefixes && commands.length > 0;
           commands.push({
             text: asWritten ? piece : parsed.text,
@@ -1934,9 +1945,9 @@ export class Builder {
       expander.location = saved;
     }
     if (this.state.oneShell && commands.length > 1) {
-      return [joinOneShell(commands)];
+      return { commands: [joinOneShell(commands)], allRecursive };
     }
-    return commands;
+    return { commands, allRecursive };
   }
 
   /** `.SILENT:` without prerequisites, which GNU takes as -s. */
@@ -2349,19 +2360,4 @@ function nextWait(walked: readonly Prerequisite[], from: number): number {
     if (walked[i]!.waitBefore) return i;
   }
   return walked.length;
-}
-
-/**
- * Whether, under -n, -q or -t, a target whose recipe ran is taken as
- * remade: unless every line of its recipe runs a sub-make, which then
- * says for itself.
- */
-function assumedRemade(recipe: Recipe): boolean {
-  return (
-    recipe.lines.length === 0 ||
-    recipe.lines.some(
-      (line) =>
-        !/\$[({]MAKE[)}]/.test(line.text) && !parsePrefixes(line.text).always,
-    )
-  );
 }
