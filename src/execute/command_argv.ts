@@ -160,3 +160,40 @@ export function isNoOp(argv: readonly string[]): boolean {
   const name = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1);
   return ['sh', 'bash', 'dash', 'ksh', 'rksh', 'zsh', 'ash'].includes(name);
 }
+
+/** The characters that make a command line the shell's business. */
+const SHELL_CHARACTERS = '#;"*?[]&|<>(){}$`^~!';
+
+/**
+ * SHELL, .SHELLFLAGS and a command as GNU make joins them for an unusual
+ * SHELL: SHELL with its shell characters escaped, .SHELLFLAGS as it is,
+ * the command with every special character, quote and blank escaped and
+ * each backslash-newline kept (doubled, for the second reading).
+ */
+export function shellCommandLine(
+  shell: string,
+  shellFlags: string,
+  command: string,
+): string {
+  let line = '';
+  for (const c of shell) {
+    line += SHELL_CHARACTERS.includes(c) ? `\\${c}` : c;
+  }
+  line += ` ${shellFlags} `;
+  for (let i = 0; i < command.length; i++) {
+    const c = command[i]!;
+    if (c === '\\' && command[i + 1] === '\n') {
+      line += '\\\\\n';
+      i++;
+      continue;
+    }
+    const special =
+      c === '\\' ||
+      c === "'" ||
+      c === '"' ||
+      /\s/.test(c) ||
+      SHELL_CHARACTERS.includes(c);
+    line += special ? `\\${c}` : c;
+  }
+  return line;
+}

@@ -9,6 +9,8 @@ export interface Job {
   readonly commands: readonly Command[];
   readonly shell: string;
   readonly shellFlags: readonly string[];
+  /** `.SHELLFLAGS` as written, quotes and all, for an unusual SHELL. */
+  readonly shellFlagsText?: string;
   readonly environment: Readonly<Record<string, string>>;
   readonly directory: string;
   /**
@@ -50,6 +52,8 @@ export interface Command {
   readonly run: boolean;
   /** `+` or `$(MAKE)`: it runs a sub-make, which gets the jobserver. */
   readonly recursive?: boolean;
+  /** The whole recipe under `.ONESHELL`, for one shell. */
+  readonly oneShell?: boolean;
   /** Where it was written, for error messages: `Makefile:5`. */
   readonly where: string;
 }

@@ -1,6 +1,11 @@
 import { StdioOptions, spawn } from 'node:child_process';
 import { fstatSync, readFileSync, readdirSync } from 'node:fs';
-import { directArgv, execErrorText, isNoOp } from './command_argv';
+import {
+  directArgv,
+  execErrorText,
+  isNoOp,
+  shellCommandLine,
+} from './command_argv';
 import { Spawner } from './spawner';
 import {
   Command,
@@ -179,12 +184,9 @@ export class LocalExecutor implements Executor {
     listener: JobListener,
     pids: Set<number>,
   ): Promise<CommandOutcome> {
-    // SHELL may hold a program with arguments: `SHELL = bash -x`.
-    const argv = directArgv(command.text, job.shell, job.shellFlags, true) ?? [
-      ...job.shell.split(/[ \t]+/).filter((word) => word !== ''),
-      ...job.shellFlags,
-      command.text,
-    ];
+    const argv =
+      directArgv(command.text, job.shell, job.shellFlags, true) ??
+      shellArgv(job, command);
     // A lone `:` starts no shell, as GNU make's optimisation of it.
     if (argv.length === 0 || isNoOp(argv)) {
       return Promise.resolve({ exitCode: 0, signal: null });
@@ -308,4 +310,28 @@ function amakeStreamsAreOneFile(): boolean {
     }
   }
   return oneFile;
+}
+
+/**
+ * How a command runs through the shell when GNU make's fast path does not
+ * apply. Under .ONESHELL: the shell, the words of .SHELLFLAGS and the
+ * script. Otherwise GNU make writes SHELL, .SHELLFLAGS and the command,
+ * quoted, into one line and reads that as a command for /bin/sh: quotes
+ * in SHELL or .SHELLFLAGS (`.SHELLFLAGS := 'ho;ho'`) are taken out then,
+ * and a line too hard to split runs through `/bin/sh -c`.
+ */
+function shellArgv(job: Job, command: Command): string[] {
+  if (command.oneShell) {
+    return [
+      ...job.shell.split(/[ \t]+/).filter((word) => word !== ''),
+      ...job.shellFlags,
+      command.text,
+    ];
+  }
+  const line = shellCommandLine(
+    job.shell,
+    job.shellFlagsText ?? job.shellFlags.join(' '),
+    command.text,
+  );
+  return directArgv(line, '/bin/sh', ['-c']) ?? ['/bin/sh', '-c', line];
 }

@@ -1514,11 +1514,13 @@ export class Builder {
       if (!this.options.keepGoing) this.stopped = true;
       return 'failed';
     }
+    const shellFlagsText = this.state.value('.SHELLFLAGS', recipeScope) || '-c';
     const job: Job = {
       target: node.name,
       commands,
       shell: this.state.value('SHELL', recipeScope) || '/bin/sh',
-      shellFlags: words(this.state.value('.SHELLFLAGS', recipeScope) || '-c'),
+      shellFlags: words(shellFlagsText),
+      shellFlagsText,
       // Computing the environment is costly: only for commands that run.
       environment,
       keepDaemons: this.keepingDaemons.has(node),
@@ -2219,6 +2221,7 @@ function joinOneShell(commands: Command[]): Command {
     ...first,
     text: commands.map((command) => command.text).join('\n'),
     run: commands.some((command) => command.run),
+    oneShell: true,
   };
 }
 
