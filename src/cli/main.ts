@@ -15,6 +15,7 @@ import { parseAssignment } from '../parse/assignment';
 import { Builder, BuildOptions } from '../graph/remake';
 import { finishDatabase } from '../graph/snap';
 import { constants as osConstants } from 'node:os';
+import { splitNames } from '../evaluate/filenames';
 import { LocalExecutor } from '../execute/local';
 import { Spawner } from '../execute/spawner';
 import { OrderedReporter } from '../report/ordered_output';
@@ -500,10 +501,15 @@ async function readAndBuild(
       }
       throw new MakeError('No targets');
     }
-    if (/\s/.test(defaultGoal)) {
+    // The target the makefile named first is taken as it is, a blank in
+    // its name and all; anything else is read as a list of names.
+    const names = state.database.file(defaultGoal)?.isTarget
+      ? [defaultGoal]
+      : splitNames(defaultGoal);
+    if (names.length > 1) {
       throw new MakeError('.DEFAULT_GOAL contains more than one target');
     }
-    goals = [defaultGoal];
+    goals = names;
   }
 
   // Build.
