@@ -469,10 +469,14 @@ async function readAndBuild(
       makefileBuilder.heldMessages.delete(entry.name);
       message();
     }
-    if (!makefileBuilder.unmakeable.has(entry.name)) return 2;
-    const noRule = `No rule to make target '${entry.name}'`;
-    if (!options.keepGoing) throw new MakeError(noRule);
-    diagnostics.error(null, `${noRule}.`);
+    if (!makefileBuilder.unmakeable.has(entry.name)) {
+      // Its rule failed, and said so; with -k the goals are still built.
+      if (!options.keepGoing) return 2;
+    } else {
+      const noRule = `No rule to make target '${entry.name}'`;
+      if (!options.keepGoing) throw new MakeError(noRule);
+      diagnostics.error(null, `${noRule}.`);
+    }
     diagnostics.warning(null, `Failed to remake makefile '${entry.name}'.`);
   }
   if (remade.length > 0) {
