@@ -95,3 +95,17 @@ export function mostAtOnce(log: string): number {
   }
   return most;
 }
+
+/**
+ * A recipe line that writes `+name` to `log` as it starts and `-name` as
+ * it ends, with `seconds` between.
+ */
+export function loggedJob(name: string, seconds = 0.3): string {
+  return `\t@printf '+${name} ' >> log; sleep ${seconds}; printf -- '-${name} ' >> log\n`;
+}
+
+/** What `loggedJob`s wrote to `dir/log`, in order: `+a`, `-a`. */
+export function loggedEvents(dir: string): string[] {
+  const text = fs.readFileSync(path.join(dir, 'log'), 'utf8');
+  return text.split(' ').filter((event) => event !== '');
+}

@@ -8,17 +8,17 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { AMAKE, mostAtOnce, scratch, start } from './helpers';
+import {
+  AMAKE,
+  loggedEvents,
+  loggedJob,
+  mostAtOnce,
+  scratch,
+  start,
+} from './helpers';
 
-// Each job writes `+name` as it starts and `-name` as it ends.
-const job = (name: string): string =>
-  `\t@printf '+${name} ' >> log; sleep 0.3; printf -- '-${name} ' >> log\n`;
-
-/** The log's events, `+a`, `-a`, in the order they happened. */
-function events(dir: string): string[] {
-  const text = fs.readFileSync(path.join(dir, 'log'), 'utf8');
-  return text.split(' ').filter((event) => event !== '');
-}
+const job = (name: string): string => loggedJob(name);
+const events = loggedEvents;
 
 async function run(dir: string, args: string[]) {
   const { finished } = start(AMAKE, args, dir);

@@ -4,12 +4,10 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { AMAKE, scratch, start } from './helpers';
+import { AMAKE, loggedEvents, loggedJob, scratch, start } from './helpers';
 
-const job = (name: string): string =>
-  `\t@printf '+${name} ' >> log; sleep 0.2; printf -- '-${name} ' >> log\n`;
+const job = (name: string): string => loggedJob(name, 0.2);
 
 describe('.WAIT', () => {
   it('starts what follows it once what precedes it is done', async () => {
@@ -28,10 +26,7 @@ describe('.WAIT', () => {
     const result = await finished;
     assert.equal(result.code, 0, result.stderr);
     assert.equal(result.stdout, 'a b c d\n');
-    const log = fs
-      .readFileSync(path.join(dir, 'log'), 'utf8')
-      .split(' ')
-      .filter((event) => event !== '');
+    const log = loggedEvents(dir);
     const at = (event: string) => log.indexOf(event);
     assert.ok(at('-a') < at('+c') && at('-b') < at('+c'), log.join(' '));
     assert.ok(at('-a') < at('+d') && at('-b') < at('+d'), log.join(' '));
