@@ -10,6 +10,7 @@ import {
   Prerequisite,
   Recipe,
 } from '../evaluate/database';
+import { withoutLeadingDotSlash } from '../evaluate/filenames';
 import { MakeState } from '../evaluate/state';
 import { systemErrorText } from '../evaluate/functions';
 import { words } from '../evaluate/text';
@@ -572,7 +573,14 @@ export class Builder {
     // -W names the file as found, through vpath or not.
     const path = this.pathOf(node);
     const newFiles = this.options.newFiles;
-    if (newFiles.has(node.name) || newFiles.has(path)) return newest;
+    // `./` is no part of a name, as in GNU make's file table.
+    if (
+      newFiles.has(node.name) ||
+      newFiles.has(path) ||
+      newFiles.has(withoutLeadingDotSlash(path))
+    ) {
+      return newest;
+    }
     return this.times.get(path);
   }
 
