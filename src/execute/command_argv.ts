@@ -157,7 +157,13 @@ export function execErrorText(code: string | undefined): string {
 export function isNoOp(argv: readonly string[]): boolean {
   if (argv.length !== 3 || argv[2] !== ':') return false;
   if (argv[1] !== '-c' && argv[1] !== '-ec') return false;
-  const name = argv[0]!.slice(argv[0]!.lastIndexOf('/') + 1);
+  return isBourneShell(argv[0]!);
+}
+
+/** sh, bash, dash, ksh, zsh and ash: shells that read commands as sh does. */
+export function isBourneShell(shell: string): boolean {
+  const program = shell.trim().split(/\s+/)[0] ?? '';
+  const name = program.slice(program.lastIndexOf('/') + 1);
   return ['sh', 'bash', 'dash', 'ksh', 'rksh', 'zsh', 'ash'].includes(name);
 }
 

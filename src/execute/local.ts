@@ -99,17 +99,18 @@ export class LocalExecutor implements Executor {
     }
   }
 
-  /** Signals the processes of one job, and everything below them. */
-  private signalProcesses(pids: Set<number>, signal: NodeJS.Signals): void {
-    for (const pid of pids) {
-      for (const each of [pid, ...descendantsOf(pid)]) {
-        try {
-          process.kill(each, signal);
-        } catch {
-          // It has just ended.
-        }
-      }
-    }
+  /**
+   * Signals processes, the process `groups` and everything below the
+   * processes, all found before any is signalled: a process whose parent
+   * dies goes to another parent.
+   */
+  private signalProcesses(
+    pids: Iterable<number>,
+    signal: NodeJS.Signals,
+    groups: readonly number[] = [],
+  ): void {
+    const all = [...pids].flatMap((pid) => [pid, ...descendantsOf(pid)]);
+    for (const each of [...groups, ...all]) killQuietly(each, signal);
   }
 
   /** The command through amake-spawner: the same, at a lower cost. */
@@ -163,19 +164,10 @@ export class LocalExecutor implements Executor {
   }
 
   signalAll(signal: NodeJS.Signals): void {
-    for (const [pid, group] of this.running) {
-      // The processes the shell started, found before any is signalled:
-      // a process whose parent dies goes to another parent.
-      const pids = [pid, ...descendantsOf(pid)];
-      if (group) pids.unshift(-pid);
-      for (const pid of pids) {
-        try {
-          process.kill(pid, signal);
-        } catch {
-          // It has just ended.
-        }
-      }
-    }
+    const groups = [...this.running]
+      .filter(([, ownGroup]) => ownGroup)
+      .map(([pid]) => -pid);
+    this.signalProcesses(this.running.keys(), signal, groups);
   }
 
   private runCommand(
@@ -334,4 +326,12 @@ function shellArgv(job: Job, command: Command): string[] {
     command.text,
   );
   return directArgv(line, '/bin/sh', ['-c']) ?? ['/bin/sh', '-c', line];
+}
+
+function killQuietly(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(pid, signal);
+  } catch {
+    // It has just ended.
+  }
 }

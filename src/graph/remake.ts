@@ -16,9 +16,10 @@ import { systemErrorText } from '../evaluate/functions';
 import { words } from '../evaluate/text';
 import { VariableScope, VariableSet, newVariable } from '../evaluate/variables';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { isBourneShell } from '../execute/command_argv';
 import { Command, Executor, Job, JobListener } from '../execute/job';
 import { OrderedReporter, Segment } from '../report/ordered_output';
-import { Reporter, writeBytes } from '../report/reporter';
+import { Reporter, writeBytes, writeOutput } from '../report/reporter';
 import { BuildProgress } from '../report/status';
 import { JobSlots } from '../schedule/slots';
 import {
@@ -158,11 +159,7 @@ class HeldOutput implements Reporter {
     if (pieces.length === 0) return;
     this.pieces = [];
     if (lines) reporter.out(lines.entering);
-    for (const { stream, data } of pieces) {
-      if (typeof data !== 'string') writeBytes(reporter, stream, data);
-      else if (stream === 'out') reporter.out(data);
-      else reporter.err(data);
-    }
+    for (const { stream, data } of pieces) writeOutput(reporter, stream, data);
     if (lines) reporter.out(lines.leaving);
     // Other makes write to the same streams: nothing waits in a buffer.
     reporter.flush?.();
@@ -2231,13 +2228,6 @@ function joinOneShell(commands: Command[]): Command {
     run: commands.some((command) => command.run),
     oneShell: true,
   };
-}
-
-/** sh, bash, dash, ksh, zsh and ash read `@-+` as GNU make expects. */
-function isBourneShell(shell: string): boolean {
-  const program = shell.trim().split(/\s+/)[0] ?? '';
-  const name = program.slice(program.lastIndexOf('/') + 1);
-  return ['sh', 'bash', 'dash', 'ksh', 'rksh', 'zsh', 'ash'].includes(name);
 }
 
 function isRecursive(command: Command): boolean {

@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Reporter, writeBytes } from './reporter';
+import { Reporter, writeBytes, writeOutput } from './reporter';
 
 /**
  * Output in serial order while jobs run in parallel.
@@ -171,11 +171,7 @@ export class OrderedReporter implements Reporter {
 
   constructor(private readonly inner: Reporter) {
     this.output = new OrderedOutput({
-      write: (stream, data) => {
-        if (typeof data !== 'string') writeBytes(inner, stream, data);
-        else if (stream === 'out') inner.out(data);
-        else inner.err(data);
-      },
+      write: (stream, data) => writeOutput(inner, stream, data),
     });
   }
 

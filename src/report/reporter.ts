@@ -159,6 +159,17 @@ export class ConsoleReporter implements Reporter {
 import { writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 
+/** Writes text or bytes to a reporter's standard output or error. */
+export function writeOutput(
+  reporter: Reporter,
+  stream: 'out' | 'err',
+  data: string | Uint8Array,
+): void {
+  if (typeof data !== 'string') writeBytes(reporter, stream, data);
+  else if (stream === 'out') reporter.out(data);
+  else reporter.err(data);
+}
+
 /** Writes bytes through a reporter, as text if it takes no bytes. */
 export function writeBytes(
   reporter: Reporter,
