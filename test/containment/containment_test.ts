@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import {
@@ -29,6 +30,30 @@ const USERS: [string, string[]][] = isRoot
     ]
   : [['this user', []]];
 
+let sharedCopy: string | null = null;
+
+/**
+ * amake for the user `prefix` runs as. Another user may not be allowed
+ * into this checkout (a clone in a private directory): it gets a copy of
+ * the built program where anyone may read it.
+ */
+function amakeFor(prefix: string[]): string {
+  if (prefix.length === 0) return AMAKE;
+  if (sharedCopy === null) {
+    const root = path.resolve(AMAKE, '../..');
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'amake-shared-'));
+    for (const part of ['bin', 'dist', 'package.json']) {
+      fs.cpSync(path.join(root, part), path.join(copy, part), {
+        recursive: true,
+      });
+    }
+    fs.chmodSync(copy, 0o755);
+    sharedCopy = path.join(copy, 'bin/amake');
+    process.on('exit', () => fs.rmSync(copy, { recursive: true, force: true }));
+  }
+  return sharedCopy;
+}
+
 /** SysV message queues and semaphore sets, as `ipcs` lists them. */
 function ipcObjects(): string[] {
   const text = execFileSync('ipcs', ['-q', '-s'], { encoding: 'utf8' });
@@ -41,7 +66,9 @@ async function amake(
   args: string[],
   dir: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const [program, ...rest] = prefix.length ? [...prefix, AMAKE] : [AMAKE];
+  const [program, ...rest] = prefix.length
+    ? [...prefix, amakeFor(prefix)]
+    : [AMAKE];
   const { finished } = start(program!, [...rest, ...args], dir, {
     HOME: dir,
   });
@@ -217,7 +244,7 @@ for (const [who, prefix] of USERS) {
       },
       async () => {
         const dir = workspace({ Makefile: UNDER_FAKEROOT });
-        const args = [...prefix, 'fakeroot', AMAKE, '-j2', '-s'];
+        const args = [...prefix, 'fakeroot', amakeFor(prefix), '-j2', '-s'];
         const { finished } = start(args[0]!, args.slice(1), dir, { HOME: dir });
         const result = await finished;
         assert.equal(result.code, 0, result.stderr);
