@@ -51,15 +51,39 @@ amake's own options:
   --job-timeout=SECONDS       Stop a job that runs longer, and fail it.
   --jobserver-style=STYLE     Serve sub-makes a "pipe" (GNU 4.3) or a "fifo" (4.4).
 
+Remote execution (a REAPI v2 cluster runs the jobs):
+  --remote-executor=grpc://HOST:PORT
+                              Run jobs there (grpcs:// for TLS); also read
+                              from AMAKE_REMOTE_EXECUTOR.
+  --remote-instance-name=NAME The server's instance name.
+  --remote-header=NAME=VALUE  Send this header with every call (tokens).
+  --remote-tls-ca=FILE        Trust the server's certificate from FILE.
+  --remote-tls-cert=FILE      Present this client certificate;
+  --remote-tls-key=FILE       with this key.
+  --remote-platform=NAME=VALUE
+                              A platform property the workers must have.
+  --remote-jobs=N             At most N jobs remotely at once (-j still
+                              bounds all jobs).
+  --remote-no-cache           Neither take results from the action cache
+                              nor store them there.
+  --remote-fallback           Run jobs here, with a warning, when the
+                              server cannot be reached.
+  --remote-input=DIR          Send DIR too, besides the workspace.
+  --remote-env=NAME           Send amake's environment variable NAME (none
+                              is sent otherwise; PATH is the workers').
+
 amake: a GNU make compatible build accelerator.
 `;
 }
 
+/** amake's own version. */
+export const AMAKE_VERSION = '0.1.0';
+
 export function versionText(): string {
   // Tools recognise a GNU make by this first line (GNU make's own test
   // suite refuses any other), so amake keeps it and names itself after.
-  return `GNU Make 4.3 (compatible: amake 0.1.0)
-amake, a GNU make compatible build tool. Recipes run locally through the
-shell.
+  return `GNU Make 4.3 (compatible: amake ${AMAKE_VERSION})
+amake, a GNU make compatible build tool. Recipes run through the shell,
+locally or on a REAPI v2 cluster (--remote-executor).
 `;
 }

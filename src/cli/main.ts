@@ -17,6 +17,9 @@ import { finishDatabase } from '../graph/snap';
 import { constants as osConstants } from 'node:os';
 import { splitNames } from '../evaluate/filenames';
 import { LocalExecutor } from '../execute/local';
+import { Executor } from '../execute/job';
+import { RemoteExecutor } from '../execute/remote/executor';
+import { chooseExecutor, inheritRemoteOptions } from './remote';
 import { Spawner } from '../execute/spawner';
 import { OrderedReporter } from '../report/ordered_output';
 import { StatusLine } from '../report/status';
@@ -43,7 +46,7 @@ import {
   parseArguments,
   parseMakeflags,
 } from './options';
-import { usage, versionText } from './help';
+import { AMAKE_VERSION, usage, versionText } from './help';
 
 /** The features GNU make 4.3 lists in `.FEATURES`. */
 const features =
@@ -156,6 +159,7 @@ async function run(
   const inheritedJobs = options.jobs;
   options.jobs = null;
   parseArguments(args, options);
+  if (options.remote.words.length === 0) inheritRemoteOptions(options);
   const jobsForced = options.jobs !== null && restarts === 0;
   options.jobs ??= inheritedJobs;
   // No built-in variables means no built-in rules either: they use them.
@@ -318,6 +322,12 @@ async function readAndBuild(
   state.makeLevel = level;
   defineStartupVariables(state, options, level);
   defineBuiltins(state, options);
+  // Remote execution is set up first: sub-makes learn of it from the
+  // environment, and an unreachable server stops the run before it reads.
+  const makefiles = options.makefiles.length
+    ? options.makefiles
+    : defaultMakefile();
+  const executor = await executorOf(options, diagnostics, makefiles[0]);
   importEnvironment(state);
   defineCommandLineVariables(state, evaluator, options);
   state.includeDirectories = [
@@ -330,9 +340,6 @@ async function readAndBuild(
     evaluator.evaluateText(text, state.globalScope);
   }
 
-  const makefiles = options.makefiles.length
-    ? options.makefiles
-    : defaultMakefile();
   const missingMakefiles: string[] = [];
   session.debug?.basic(0, 'Reading makefiles...');
   evaluator.onInclude = (name, optional) => {
@@ -403,7 +410,7 @@ async function readAndBuild(
   const builder = new Builder(
     state,
     buildOptions,
-    new LocalExecutor(),
+    executor,
     diagnostics,
     false,
     schedule,
@@ -421,7 +428,7 @@ async function readAndBuild(
       alwaysMake: buildOptions.alwaysMake && restarts === 0,
       newFiles: restarts === 0 ? buildOptions.newFiles : new Set<string>(),
     },
-    new LocalExecutor(),
+    executor,
     diagnostics,
     true,
     schedule,
@@ -715,6 +722,31 @@ function defineMakeflags(
   const dashed =
     flags === '' ? '' : flags.startsWith(' ') ? flags.slice(1) : `-${flags}`;
   state.define('MFLAGS', dashed, 'recursive', 'environment', null);
+}
+
+/**
+ * The executor of the jobs. Under -n, -q and -t no job runs a command
+ * that is not a sub-make, so none goes to a remote cluster.
+ */
+async function executorOf(
+  options: Options,
+  diagnostics: Diagnostics,
+  topMakefile: string | undefined,
+): Promise<Executor> {
+  if (options.justPrint || options.question || options.touch) {
+    return new LocalExecutor();
+  }
+  const makefile = topMakefile === '-' ? undefined : topMakefile;
+  const executor = await chooseExecutor(
+    options,
+    diagnostics,
+    makefile,
+    AMAKE_VERSION,
+  );
+  if (executor instanceof RemoteExecutor) {
+    exitHooks.push(() => executor.close());
+  }
+  return executor;
 }
 
 function defaultMakefile(): string[] {

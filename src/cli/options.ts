@@ -41,9 +41,32 @@ export interface Options {
   noStatus: boolean;
   /** `--job-timeout=SECONDS`: the longest a job may run, if set. */
   jobTimeout: number | null;
+  /** amake's own: the `--remote-*` options of remote execution. */
+  remote: RemoteOptionValues;
   /** Variable assignments on the command line, in order. */
   variables: string[];
   goals: string[];
+}
+
+/** What the `--remote-*` options say, as given. */
+export interface RemoteOptionValues {
+  /** `--remote-executor=grpc://HOST:PORT`; null: jobs run here. */
+  executor: string | null;
+  instanceName: string;
+  headers: [string, string][];
+  tlsCa: string | null;
+  tlsCert: string | null;
+  tlsKey: string | null;
+  platform: [string, string][];
+  jobs: number | null;
+  noCache: boolean;
+  fallback: boolean;
+  /** `--remote-input=DIR`: directories besides the workspace. */
+  inputs: string[];
+  /** `--remote-env=NAME`: variables of amake's environment to send. */
+  environment: string[];
+  /** The words that said all this, for sub-makes. */
+  words: string[];
 }
 
 export function defaultOptions(): Options {
@@ -79,6 +102,21 @@ export function defaultOptions(): Options {
     jobserverStyle: null,
     noStatus: false,
     jobTimeout: null,
+    remote: {
+      executor: null,
+      instanceName: '',
+      headers: [],
+      tlsCa: null,
+      tlsCert: null,
+      tlsKey: null,
+      platform: [],
+      jobs: null,
+      noCache: false,
+      fallback: false,
+      inputs: [],
+      environment: [],
+      words: [],
+    },
     variables: [],
     goals: [],
   };
@@ -152,7 +190,57 @@ const specs: readonly OptionSpec[] = [
     }
     o.jobTimeout = seconds;
   }),
+  remote('executor', (r, v) => (r.executor = v)),
+  remote('instance-name', (r, v) => (r.instanceName = v)),
+  remote('header', (r, v) => r.headers.push(nameAndValue('header', v))),
+  remote('tls-ca', (r, v) => (r.tlsCa = v)),
+  remote('tls-cert', (r, v) => (r.tlsCert = v)),
+  remote('tls-key', (r, v) => (r.tlsKey = v)),
+  remote('platform', (r, v) => r.platform.push(nameAndValue('platform', v))),
+  remote('jobs', (r, v) => {
+    const count = Number(v);
+    if (!Number.isInteger(count) || count < 1) {
+      throw new UsageError(`invalid --remote-jobs value '${v}'`, false);
+    }
+    r.jobs = count;
+  }),
+  remote('input', (r, v) => r.inputs.push(v)),
+  remote('env', (r, v) => r.environment.push(v)),
+  remoteFlag('no-cache', (r) => (r.noCache = true)),
+  remoteFlag('fallback', (r) => (r.fallback = true)),
 ];
+
+/** A `--remote-NAME=VALUE` option; the word is kept for sub-makes. */
+function remote(
+  name: string,
+  apply: (remote: RemoteOptionValues, value: string) => void,
+): OptionSpec {
+  return spec(null, [`remote-${name}`], 'required', (o, v) => {
+    apply(o.remote, v!);
+    o.remote.words.push(`--remote-${name}=${v}`);
+  });
+}
+
+function remoteFlag(
+  name: string,
+  apply: (remote: RemoteOptionValues) => void,
+): OptionSpec {
+  return flag(null, [`remote-${name}`], (o) => {
+    apply(o.remote);
+    o.remote.words.push(`--remote-${name}`);
+  });
+}
+
+function nameAndValue(option: string, value: string): [string, string] {
+  const equals = value.indexOf('=');
+  if (equals <= 0) {
+    throw new UsageError(
+      `invalid --remote-${option} value '${value}': write NAME=VALUE`,
+      false,
+    );
+  }
+  return [value.slice(0, equals), value.slice(equals + 1)];
+}
 
 function spec(
   short: string | null,

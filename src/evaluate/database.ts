@@ -64,6 +64,8 @@ export interface ExplicitRule {
    * for later jobs) live until the build is done, and are ended then.
    */
   keepDaemons?: boolean;
+  /** `#pragma nocache`: its results are never taken from a cache. */
+  noCache?: boolean;
 }
 
 /** A file make knows of: a target, a prerequisite, or both. */

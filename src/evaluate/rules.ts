@@ -34,6 +34,8 @@ export interface PendingRule {
   readonly runLocal: boolean;
   /** `#pragma keepdaemons` came before it. */
   readonly keepDaemons: boolean;
+  /** `#pragma nocache` came before it. */
+  readonly noCache: boolean;
   readonly location: Location;
 }
 
@@ -91,7 +93,7 @@ export class RuleRecorder {
     for (const word of words(raw.slice('#pragma'.length))) {
       if (word === 'allserial') {
         this.state.serialMakefiles.add(context.location.file);
-      } else if (['runlocal', 'multi', 'keepdaemons'].includes(word)) {
+      } else if (['runlocal', 'multi', 'keepdaemons', 'nocache'].includes(word)) {
         this.pragmas.add(word);
       } else {
         this.state.diagnostics.warning(
@@ -256,6 +258,7 @@ export class RuleRecorder {
       repeated,
       runLocal: pragmas.has('runlocal'),
       keepDaemons: pragmas.has('keepdaemons'),
+      noCache: pragmas.has('nocache'),
       targets,
       doubleColon,
       grouped,
@@ -426,6 +429,7 @@ export class RuleRecorder {
       group: rule.grouped ? rule.targets : null,
       ...(rule.runLocal ? { runLocal: true } : {}),
       ...(rule.keepDaemons ? { keepDaemons: true } : {}),
+      ...(rule.noCache ? { noCache: true } : {}),
     };
     if (rule.doubleColon || !existing) {
       node.rules.push(explicit);

@@ -39,6 +39,13 @@ export interface Job {
    * that jobs reach through SysV IPC.
    */
   readonly sharedIpc?: boolean;
+  /** `#pragma runlocal`: the job runs on the build host, never remotely. */
+  readonly runLocal?: boolean;
+  /**
+   * `#pragma nocache`: the job's result is not reproducible, so it is
+   * neither taken from a remote action cache nor put in one.
+   */
+  readonly noCache?: boolean;
 }
 
 /** One command of a recipe: what one shell invocation runs. */

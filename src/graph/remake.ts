@@ -62,6 +62,14 @@ export interface BuildOptions {
 
 type Status = 'succeeded' | 'failed' | 'question';
 
+/** What the pragmas before a target's rule say of its job. */
+interface JobPragmas {
+  /** `#pragma runlocal`: on the build host, never on a remote worker. */
+  readonly runLocal: boolean;
+  /** `#pragma nocache`: never from, nor into, a remote action cache. */
+  readonly noCache: boolean;
+}
+
 /** How long an interrupted job has to end before it gets KILL, in ms. */
 const INTERRUPT_GRACE_MS = 5000;
 
@@ -1418,11 +1426,17 @@ export class Builder {
     if (rule?.recipe === recipe && rule.keepDaemons) {
       this.keepingDaemons.add(node);
     }
+    const ownRule = rule?.recipe === recipe ? rule : null;
+    const pragmas: JobPragmas = {
+      runLocal: ownRule?.runLocal === true,
+      noCache: ownRule?.noCache === true,
+    };
     if (!this.parallel) {
-      return this.runJob(node, recipeScope, commands, allRecursive);
+      return this.runJob(node, recipeScope, commands, allRecursive, pragmas);
     }
     const job = this.runWhenAllowed(node, recipeScope, commands, allRecursive, {
-      alone: rule?.recipe === recipe && rule.runLocal === true,
+      ...pragmas,
+      alone: pragmas.runLocal,
       serialIn: this.state.serialMakefiles.has(recipe.location.file)
         ? recipe.location.file
         : null,
@@ -1443,7 +1457,7 @@ export class Builder {
     recipeScope: VariableScope,
     commands: Command[],
     allRecursive: boolean,
-    pragmas: { alone: boolean; serialIn: string | null },
+    pragmas: JobPragmas & { alone: boolean; serialIn: string | null },
   ): Promise<Status> {
     const runs = commands.some((command) => command.run);
     const slots = runs ? this.schedule!.slots : null;
@@ -1460,7 +1474,13 @@ export class Builder {
         }
       }
       try {
-        return await this.runJob(node, recipeScope, commands, allRecursive);
+        return await this.runJob(
+          node,
+          recipeScope,
+          commands,
+          allRecursive,
+          pragmas,
+        );
       } finally {
         slots?.release();
       }
@@ -1501,6 +1521,7 @@ export class Builder {
     recipeScope: VariableScope,
     commands: Command[],
     allRecursive: boolean,
+    pragmas: JobPragmas,
   ): Promise<Status> {
     const environment = commands.some((command) => command.run)
       ? (this.state.environment(recipeScope) as Record<string, string>)
@@ -1534,6 +1555,8 @@ export class Builder {
       serial: this.serial,
       jobserverFds: this.schedule?.jobserverFds ?? undefined,
       timeoutSeconds: this.options.jobTimeout,
+      runLocal: pragmas.runLocal,
+      noCache: pragmas.noCache,
     };
     const progress = this.options.progress;
     const runs = commands.some((command) => command.run);

@@ -1,0 +1,737 @@
+/**
+ * The remote executor: runs jobs as actions on a REAPI v2 cluster. Each
+ * job's input root is the workspace as a Merkle tree, with amake's runner
+ * and the job beside it; the runner's output directory says what the job
+ * changed, and that is applied here. Jobs that must run on this machine
+ * (`#pragma runlocal`, sub-makes, fakeroot's daemon mode) go to the local
+ * executor.
+ */
+import { existsSync, readFileSync, writeSync } from 'node:fs';
+import { constants } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import {
+  CommandOutcome,
+  Executor,
+  Job,
+  JobListener,
+  JobOutcome,
+  JobResult,
+} from '../job';
+import { OutputNode, UnsafeResultError, applyResult } from './apply';
+import { RemoteCallError, RemoteClient, RemoteSettings } from './client';
+import {
+  InputTree,
+  OUTPUT_DIRECTORY,
+  RUNNER_DIRECTORY,
+  BlobSource,
+} from './input_tree';
+import {
+  ActionResultMessage,
+  Digest,
+  DirectoryMessage,
+  ExecuteResponseMessage,
+  decode,
+  digestKey,
+  digestOf,
+  encode,
+  treeDirectories,
+} from './reapi';
+import {
+  CommandStatus,
+  ManifestError,
+  encodeJobFile,
+  parseLeftovers,
+  parseManifest,
+  parseStatus,
+  toPathForm,
+} from './runner_protocol';
+
+/** The runner built with amake (native/runner.c). */
+const RUNNER = join(__dirname, '../../../amake-runner');
+
+/** amake's environment as it started, before any make variable. */
+const HOST_ENVIRONMENT: Readonly<Record<string, string | undefined>> = {
+  ...process.env,
+};
+
+/** The PATH a job gets on a worker unless `--remote-env=PATH` sends ours. */
+const WORKER_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+/** How often a job is tried when the worker or the server fails it. */
+const ATTEMPTS = 3;
+
+/** The `--remote-*` options. */
+export interface RemoteOptions extends RemoteSettings {
+  readonly platform: readonly (readonly [string, string])[];
+  /** Jobs in flight remotely at once; null: as many as `-j` allows. */
+  readonly remoteJobs: number | null;
+  readonly noCache: boolean;
+  readonly fallback: boolean;
+  /** Directories besides the workspace that are inputs of every job. */
+  readonly inputs: readonly string[];
+  /** Variables of amake's environment that may reach the cluster. */
+  readonly environment: readonly string[];
+}
+
+/** A problem of remote execution, worded for the user. */
+export class RemoteExecutionError extends Error {}
+
+/** What the server can do, read from its capabilities. */
+interface ServerFeatures {
+  /** API 2.1 and later take `output_paths`; 2.0 output directories. */
+  readonly outputPaths: boolean;
+  readonly maxBatchBytes: number;
+}
+
+/** Counts jobs in flight: `--remote-jobs`. */
+class Gate {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async enter(): Promise<void> {
+    if (this.running < this.limit) {
+      this.running++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  leave(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.running--;
+  }
+}
+
+/** How a remote attempt ended when it did not end with a result. */
+class Interrupted extends Error {
+  constructor(readonly signal: NodeJS.Signals) {
+    super(signal);
+  }
+}
+
+export class RemoteExecutor implements Executor {
+  readonly containsJobs = true;
+  private readonly tree: InputTree;
+  /** Blobs the server is known to have. */
+  private readonly present = new Set<string>();
+  private readonly gate: Gate;
+  private interrupted: NodeJS.Signals | null = null;
+  private readonly runnerBytes: Buffer;
+
+  private constructor(
+    private readonly client: RemoteClient,
+    private readonly options: RemoteOptions,
+    private readonly features: ServerFeatures,
+    private readonly local: Executor,
+    workspace: string,
+  ) {
+    const roots = [workspace, ...options.inputs];
+    this.tree = new InputTree(commonAncestor(roots), roots);
+    this.gate = new Gate(options.remoteJobs ?? Number.MAX_SAFE_INTEGER);
+    this.runnerBytes = readFileSync(RUNNER);
+  }
+
+  /**
+   * Connects to the server and reads its capabilities: an unreachable
+   * server, or one that cannot execute, is an error now rather than at
+   * the first job.
+   */
+  static async connect(
+    options: RemoteOptions,
+    local: Executor,
+    workspace: string,
+    toolVersion: string,
+  ): Promise<RemoteExecutor> {
+    if (!existsSync(RUNNER)) {
+      throw new RemoteExecutionError(
+        `amake-runner is not built (${RUNNER}): build amake where a C compiler is installed`,
+      );
+    }
+    let client: RemoteClient;
+    try {
+      client = new RemoteClient(options, toolVersion);
+    } catch (error) {
+      throw new RemoteExecutionError((error as Error).message);
+    }
+    let capabilities;
+    try {
+      capabilities = await client.getCapabilities(10);
+    } catch (error) {
+      client.close();
+      throw new RemoteExecutionError(
+        `cannot reach ${options.address}: ${(error as Error).message}`,
+      );
+    }
+    const execution = capabilities.execution_capabilities;
+    if (!execution?.exec_enabled) {
+      client.close();
+      throw new RemoteExecutionError(
+        `${options.address} does not execute actions (it is only a cache)`,
+      );
+    }
+    const high = capabilities.high_api_version ?? { major: 2, minor: 0 };
+    const features: ServerFeatures = {
+      outputPaths: high.major > 2 || (high.major === 2 && high.minor >= 1),
+      maxBatchBytes:
+        capabilities.cache_capabilities?.max_batch_total_size_bytes ||
+        4 * 1024 * 1024,
+    };
+    return new RemoteExecutor(client, options, features, local, workspace);
+  }
+
+  close(): void {
+    this.client.close();
+  }
+
+  signalAll(signal: NodeJS.Signals): void {
+    this.interrupted = signal;
+    this.local.signalAll(signal);
+  }
+
+  /** Jobs that run on this machine whatever the options say. */
+  private runsHere(job: Job): boolean {
+    const runs = job.commands.filter((command) => command.run);
+    if (runs.length === 0) return true;
+    if (job.runLocal || job.keepDaemons || job.sharedIpc) return true;
+    if (runs.some((command) => command.recursive)) return true;
+    const inside = relative(this.tree.execRoot, job.directory);
+    return inside.startsWith('..') || inside.startsWith(sep);
+  }
+
+  async run(job: Job, listener: JobListener): Promise<JobResult> {
+    if (this.runsHere(job)) {
+      try {
+        return await this.local.run(job, listener);
+      } finally {
+        // It may have changed any file: the tree is read again.
+        this.tree.invalidate();
+      }
+    }
+    await this.gate.enter();
+    const startTime = Date.now();
+    try {
+      const { outcome, executor } = await this.runRemotely(job, listener);
+      return { outcome, startTime, endTime: Date.now(), executor };
+    } finally {
+      this.gate.leave();
+    }
+  }
+
+  private async runRemotely(
+    job: Job,
+    listener: JobListener,
+  ): Promise<{ outcome: JobOutcome; executor: string }> {
+    const first = job.commands.find((command) => command.run)!;
+    const failure = (text: string): JobOutcome => {
+      listener.commandStarting(first);
+      listener.commandCouldNotStart(`remote execution: ${text}`);
+      return {
+        kind: 'failed',
+        command: first,
+        outcome: { exitCode: 127, signal: null, startError: text },
+      };
+    };
+    try {
+      const action = await this.prepare(job);
+      const { result, cached } = await this.resultOf(action, job);
+      if (this.interrupted) throw new Interrupted(this.interrupted);
+      const outcome = await this.takeResult(job, result, listener);
+      const worker = result.execution_metadata?.worker;
+      const where = cached ? 'remote cache' : `remote${worker ? ` ${worker}` : ''}`;
+      return { outcome, executor: where };
+    } catch (error) {
+      if (error instanceof Interrupted) {
+        return {
+          outcome: { kind: 'interrupted', signal: error.signal },
+          executor: 'remote',
+        };
+      }
+      if (
+        error instanceof RemoteCallError ||
+        error instanceof UnsafeResultError ||
+        error instanceof ManifestError ||
+        error instanceof RemoteExecutionError
+      ) {
+        const prefix =
+          error instanceof UnsafeResultError
+            ? 'the result was refused, nothing of it was written: '
+            : error instanceof ManifestError
+              ? "the runner's manifest is unreadable: "
+              : '';
+        return { outcome: failure(prefix + error.message), executor: 'remote' };
+      }
+      throw error;
+    }
+  }
+
+  /** Builds the action of a job and uploads what the server lacks. */
+  private async prepare(job: Job): Promise<Digest> {
+    const blobs = new Map<string, BlobSource>();
+    const tree = this.tree.current();
+    const runnerFiles = this.runnerDirectory(job);
+    const workspace = this.tree.encode(tree, blobs);
+
+    // The exec root: the workspace's root with the runner's directory in.
+    const rootMessage = decode<DirectoryMessage>('Directory', workspace.bytes);
+    rootMessage.directories.push({
+      name: RUNNER_DIRECTORY,
+      digest: this.addBlob(blobs, encode('Directory', runnerFiles.directory)),
+    });
+    rootMessage.directories.sort((a, b) => compareNames(a.name, b.name));
+    for (const [, bytes] of runnerFiles.files) this.addBlob(blobs, bytes);
+    const root = this.addBlob(blobs, encode('Directory', compact(rootMessage)));
+
+    const platform = {
+      properties: [...this.options.platform]
+        .sort(([a], [b]) => compareNames(a, b))
+        .map(([name, value]) => ({ name, value })),
+    };
+    const command = this.addBlob(
+      blobs,
+      encode('Command', {
+        arguments: [
+          `${RUNNER_DIRECTORY}/runner`,
+          `${RUNNER_DIRECTORY}/job`,
+        ],
+        ...(this.features.outputPaths
+          ? { output_paths: [OUTPUT_DIRECTORY] }
+          : { output_directories: [OUTPUT_DIRECTORY] }),
+        platform,
+      }),
+    );
+    const action = this.addBlob(
+      blobs,
+      encode('Action', {
+        command_digest: command,
+        input_root_digest: root,
+        ...(job.timeoutSeconds !== undefined
+          ? { timeout: { seconds: Math.ceil(job.timeoutSeconds) } }
+          : {}),
+        ...(this.cacheOff(job) ? { do_not_cache: true } : {}),
+        platform,
+      }),
+    );
+    await this.upload(blobs);
+    return action;
+  }
+
+  private cacheOff(job: Job): boolean {
+    return this.options.noCache || job.noCache === true;
+  }
+
+  private addBlob(blobs: Map<string, BlobSource>, bytes: Buffer): Digest {
+    const digest = digestOf(bytes);
+    blobs.set(digestKey(digest), { bytes });
+    return digest;
+  }
+
+  /**
+   * The runner's directory: the runner, the job file, and each fakeroot
+   * state file of the workspace in path form, since its inodes mean
+   * nothing on a worker.
+   */
+  private runnerDirectory(job: Job): {
+    directory: DirectoryMessage;
+    files: Map<string, Buffer>;
+  } {
+    const files = new Map<string, Buffer>();
+    const states = this.tree.fakerootStates();
+    const fakerootStates = [];
+    if (states.length > 0) {
+      const paths = this.tree.identities();
+      for (const [index, path] of states.entries()) {
+        const text = readFileSync(join(this.tree.execRoot, path), 'utf8');
+        const source = `fakeroot-${index + 1}`;
+        files.set(
+          source,
+          Buffer.from(toPathForm(text, (d, i) => paths.get(`${d}:${i}`))),
+        );
+        fakerootStates.push({ path, source: `${RUNNER_DIRECTORY}/${source}` });
+      }
+    }
+    files.set(
+      'job',
+      encodeJobFile({
+        directory: this.tree.relativePath(job.directory) || '.',
+        shell: job.shell,
+        shellFlags: job.shellFlags,
+        commands: job.commands.map((command) => ({
+          text: command.text,
+          ignoreErrors: command.ignoreErrors,
+        })),
+        fakerootStates,
+        environment: remoteEnvironment(
+          job.environment,
+          this.options.environment,
+        ),
+      }),
+    );
+    const directory: DirectoryMessage = {
+      files: [
+        {
+          name: 'runner',
+          digest: digestOf(this.runnerBytes),
+          is_executable: true,
+        },
+      ],
+      directories: [],
+      symlinks: [],
+    };
+    files.set('runner', this.runnerBytes);
+    for (const [name, bytes] of files) {
+      if (name !== 'runner') directory.files.push({ name, digest: digestOf(bytes) });
+    }
+    directory.files.sort((a, b) => compareNames(a.name, b.name));
+    return { directory, files };
+  }
+
+  /** Sends the server every blob it does not have. */
+  private async upload(blobs: Map<string, BlobSource>): Promise<void> {
+    const unknown = [...blobs.keys()].filter((key) => !this.present.has(key));
+    if (unknown.length === 0) return;
+    const digests = unknown.map(parseKey);
+    const missing: Digest[] = [];
+    for (let i = 0; i < digests.length; i += 10000) {
+      missing.push(
+        ...(await this.client.findMissingBlobs(digests.slice(i, i + 10000))),
+      );
+    }
+    const limit = this.features.maxBatchBytes - 64 * 1024;
+    let batch: { digest: Digest; data: Uint8Array }[] = [];
+    let batchBytes = 0;
+    const flush = async () => {
+      if (batch.length > 0) await this.client.batchUpdateBlobs(batch);
+      batch = [];
+      batchBytes = 0;
+    };
+    for (const digest of missing) {
+      const source = blobs.get(digestKey(digest))!;
+      const data = 'bytes' in source ? source.bytes : readFileSync(source.path);
+      if (digestOf(data).hash !== digest.hash) {
+        throw new RemoteExecutionError(
+          `'${'path' in source ? source.path : 'a blob'}' changed while it was being sent`,
+        );
+      }
+      if (data.length > limit) {
+        await this.client.writeBlob(digest, data);
+        continue;
+      }
+      if (batchBytes + data.length > limit) await flush();
+      batch.push({ digest, data });
+      batchBytes += data.length + 100;
+    }
+    await flush();
+    for (const key of unknown) this.present.add(key);
+  }
+
+  /**
+   * The action's result: from the action cache when it was run before,
+   * else executed, tried again when the worker or the server fails.
+   */
+  private async resultOf(
+    action: Digest,
+    job: Job,
+  ): Promise<{ result: ActionResultMessage; cached: boolean }> {
+    if (!this.cacheOff(job)) {
+      const cached = await this.client.getActionResult(action, job.target);
+      if (cached && cached.exit_code === 0) {
+        return { result: cached, cached: true };
+      }
+    }
+    let lastError: Error | null = null;
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      if (this.interrupted) throw new Interrupted(this.interrupted);
+      try {
+        const operation = await this.client.execute(
+          action,
+          this.cacheOff(job),
+          job.target,
+        );
+        if (operation.error && operation.error.code !== 0) {
+          throw new RemoteCallError(
+            operation.error.code,
+            operation.error.message,
+          );
+        }
+        const response = decode<ExecuteResponseMessage>(
+          'ExecuteResponse',
+          operation.response!.value,
+        );
+        if (response.status && response.status.code !== 0) {
+          throw new RemoteCallError(
+            response.status.code,
+            response.status.message,
+          );
+        }
+        if (!response.result) {
+          throw new RemoteExecutionError('the server sent no result');
+        }
+        if (response.result.exit_code !== 0) {
+          throw new RemoteExecutionError(
+            `the runner failed on the worker (exit status ${response.result.exit_code}): ${(await this.streamText(response.result, 'stderr')).trim()}`,
+          );
+        }
+        return { result: response.result, cached: response.cached_result };
+      } catch (error) {
+        if (!(error instanceof RemoteCallError) || !error.transient) throw error;
+        lastError = error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
+    throw new RemoteExecutionError(
+      `the job failed ${ATTEMPTS} times on the cluster; last: ${lastError!.message}`,
+    );
+  }
+
+  private async streamText(
+    result: ActionResultMessage,
+    stream: 'stdout' | 'stderr',
+  ): Promise<string> {
+    const raw = result[`${stream}_raw`];
+    if (raw.length > 0) return Buffer.from(raw).toString();
+    const digest = result[`${stream}_digest`];
+    if (!digest || digest.size_bytes === 0) return '';
+    return (await this.download([digest])).get(digest.hash)!.toString();
+  }
+
+  /** Blobs by hash: small ones in batches, large ones streamed. */
+  private async download(
+    digests: readonly Digest[],
+  ): Promise<Map<string, Buffer>> {
+    const blobs = new Map<string, Buffer>();
+    const limit = this.features.maxBatchBytes - 64 * 1024;
+    let batch: Digest[] = [];
+    let batchBytes = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      for (const [hash, data] of await this.client.batchReadBlobs(batch)) {
+        blobs.set(hash, Buffer.from(data));
+      }
+      batch = [];
+      batchBytes = 0;
+    };
+    for (const digest of digests) {
+      if (blobs.has(digest.hash)) continue;
+      if (digest.size_bytes === 0) {
+        blobs.set(digest.hash, Buffer.alloc(0));
+      } else if (digest.size_bytes > limit) {
+        blobs.set(digest.hash, await this.client.readBlob(digest));
+      } else {
+        if (batchBytes + digest.size_bytes > limit) await flush();
+        batch.push(digest);
+        batchBytes += digest.size_bytes + 100;
+      }
+    }
+    await flush();
+    for (const digest of digests) {
+      if (!blobs.has(digest.hash)) {
+        throw new RemoteExecutionError(
+          `the server lost an output (${digestKey(digest)})`,
+        );
+      }
+    }
+    return blobs;
+  }
+
+  /** The runner's output directory, as paths to what each holds. */
+  private async outputsOf(
+    result: ActionResultMessage,
+  ): Promise<Map<string, OutputNode>> {
+    const output = result.output_directories.find(
+      (each) => each.path === OUTPUT_DIRECTORY,
+    );
+    if (!output?.tree_digest) {
+      throw new RemoteExecutionError(
+        `the result has no ${OUTPUT_DIRECTORY} directory`,
+      );
+    }
+    const treeBytes = (await this.download([output.tree_digest])).get(
+      output.tree_digest.hash,
+    )!;
+    // A child is named by the digest of its bytes as the server wrote
+    // them: decoding and encoding again could change them.
+    const tree = treeDirectories(treeBytes);
+    const byDigest = new Map<string, DirectoryMessage>();
+    for (const child of tree.children) {
+      byDigest.set(digestOf(child).hash, decode('Directory', child));
+    }
+    const files: { path: string; digest: Digest }[] = [];
+    const nodes = new Map<string, OutputNode>();
+    const walk = (directory: DirectoryMessage, prefix: string) => {
+      for (const file of directory.files) {
+        files.push({ path: prefix + checkName(file.name), digest: file.digest });
+      }
+      for (const link of directory.symlinks) {
+        nodes.set(prefix + checkName(link.name), {
+          kind: 'symlink',
+          target: link.target,
+        });
+      }
+      for (const child of directory.directories) {
+        const path = prefix + checkName(child.name);
+        nodes.set(path, { kind: 'directory' });
+        const message = byDigest.get(child.digest.hash);
+        if (!message) {
+          throw new RemoteExecutionError(`the output tree lacks '${path}'`);
+        }
+        walk(message, `${path}/`);
+      }
+    };
+    walk(decode<DirectoryMessage>('Directory', tree.root), '');
+    const blobs = await this.download(files.map((file) => file.digest));
+    for (const file of files) {
+      nodes.set(file.path, { kind: 'file', data: blobs.get(file.digest.hash)! });
+    }
+    return nodes;
+  }
+
+  /** Applies a result to the workspace and tells the listener of it. */
+  private async takeResult(
+    job: Job,
+    result: ActionResultMessage,
+    listener: JobListener,
+  ): Promise<JobOutcome> {
+    const outputs = await this.outputsOf(result);
+    const text = (name: string) => {
+      const node = outputs.get(name);
+      return node?.kind === 'file' ? Buffer.from(node.data) : Buffer.alloc(0);
+    };
+    const manifestNode = outputs.get('manifest');
+    if (manifestNode?.kind !== 'file') {
+      throw new ManifestError('the runner left no manifest');
+    }
+    const manifest = parseManifest(manifestNode.data);
+    const tree = new Map<string, OutputNode>();
+    for (const [path, node] of outputs) {
+      if (path.startsWith('tree/')) tree.set(path.slice('tree/'.length), node);
+    }
+
+    // Files first: what the job made is in place before make goes on.
+    const changed = applyResult(this.tree.execRoot, manifest, tree);
+    this.tree.changed(changed);
+
+    for (const left of parseLeftovers(text('left').toString())) {
+      listener.leftBehind?.(left.pid, left.command);
+    }
+    const statuses = new Map<number, CommandStatus>();
+    for (const status of parseStatus(text('status').toString())) {
+      statuses.set(status.index, status);
+    }
+    for (const [index, command] of job.commands.entries()) {
+      const status = statuses.get(index + 1);
+      if (!status) break;
+      listener.commandStarting(command);
+      listener.processStarting?.();
+      this.replay(listener, 'out', text(`out.${index + 1}`));
+      this.replay(listener, 'err', text(`err.${index + 1}`));
+      listener.commandEnded?.(command);
+      const outcome = outcomeOf(status, job.shell);
+      if (outcome.startError) listener.commandCouldNotStart(outcome.startError);
+      if (outcome.exitCode === 0 && outcome.signal === null) continue;
+      if (command.ignoreErrors) {
+        listener.commandFailedIgnored(command, outcome);
+        continue;
+      }
+      return { kind: 'failed', command, outcome };
+    }
+    return { kind: 'succeeded' };
+  }
+
+  private replay(
+    listener: JobListener,
+    stream: 'out' | 'err',
+    data: Buffer,
+  ): void {
+    if (data.length === 0) return;
+    if (listener.output) listener.output(stream, data);
+    else writeSync(stream === 'out' ? 1 : 2, data);
+  }
+}
+
+/** A command's status from the runner as the outcome make reports. */
+function outcomeOf(status: CommandStatus, shell: string): CommandOutcome {
+  if (status.startErrno !== undefined) {
+    return {
+      exitCode: 127,
+      signal: null,
+      startError: `${shell}: ${errnoText(status.startErrno)}`,
+    };
+  }
+  return {
+    exitCode: status.exitCode,
+    signal: status.signal === 0 ? null : signalName(status.signal),
+  };
+}
+
+function errnoText(errno: number): string {
+  return errno === 2 ? 'No such file or directory' : `error ${errno}`;
+}
+
+function signalName(signal: number): string {
+  const names = Object.entries(constants.signals);
+  return names.find(([, value]) => value === signal)?.[0] ?? `SIG${signal}`;
+}
+
+/**
+ * The environment a job gets on a worker: what the makefiles set, and of
+ * amake's own environment only what `--remote-env` allows, so that
+ * secrets of the build host stay on it.
+ */
+export function remoteEnvironment(
+  environment: Readonly<Record<string, string>>,
+  allowed: readonly string[],
+): [string, string][] {
+  const sent: [string, string][] = [];
+  for (const [name, value] of Object.entries(environment)) {
+    if (allowed.includes(name) || HOST_ENVIRONMENT[name] !== value) {
+      sent.push([name, value]);
+    }
+  }
+  if (!sent.some(([name]) => name === 'PATH')) sent.push(['PATH', WORKER_PATH]);
+  return sent.sort(([a], [b]) => compareNames(a, b));
+}
+
+function compareNames(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/** A name in an output tree must be one name, not a path. */
+function checkName(name: string): string {
+  if (name === '' || name === '.' || name === '..' || name.includes('/')) {
+    throw new UnsafeResultError(`its output tree has the name '${name}'`);
+  }
+  return name;
+}
+
+function parseKey(key: string): Digest {
+  const [hash, size] = key.split('/');
+  return { hash: hash!, size_bytes: Number(size) };
+}
+
+/** A decoded `Directory`, without the defaults decoding filled in. */
+function compact(message: DirectoryMessage): DirectoryMessage {
+  return {
+    files: message.files.map((file) =>
+      file.is_executable
+        ? file
+        : { name: file.name, digest: file.digest },
+    ),
+    directories: message.directories,
+    symlinks: message.symlinks,
+  };
+}
+
+/** The deepest directory that holds every one of `paths`. */
+function commonAncestor(paths: readonly string[]): string {
+  let common = paths[0]!.split(sep);
+  for (const path of paths.slice(1)) {
+    const parts = path.split(sep);
+    let i = 0;
+    while (i < common.length && common[i] === parts[i]) i++;
+    common = common.slice(0, i);
+  }
+  return common.join(sep) || sep;
+}

@@ -1,0 +1,338 @@
+/**
+ * The workspace as a content-addressed Merkle tree: the input root of
+ * every action. The tree is read once; afterwards only what changed is
+ * read again, and a file whose size, times and inode are the same is
+ * not hashed again.
+ */
+import { createHash } from 'node:crypto';
+import {
+  Stats,
+  closeSync,
+  lstatSync,
+  openSync,
+  readSync,
+  readdirSync,
+  readlinkSync,
+} from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import {
+  Digest,
+  DirectoryMessage,
+  FileNodeMessage,
+  digestKey,
+  digestOf,
+  encode,
+} from './reapi';
+
+/** Names at the top of the exec root that amake's runner owns. */
+export const RUNNER_DIRECTORY = '.amake-runner';
+export const OUTPUT_DIRECTORY = '.amake-out';
+
+interface FileEntry {
+  readonly kind: 'file';
+  readonly digest: Digest;
+  readonly executable: boolean;
+  /** The content is a fakeroot state file (`dev=..,ino=..,mode=..`). */
+  readonly fakerootState: boolean;
+  readonly stat: Stats;
+}
+
+interface SymlinkEntry {
+  readonly kind: 'symlink';
+  readonly target: string;
+  readonly stat: Stats;
+}
+
+interface DirectoryEntry {
+  readonly kind: 'directory';
+  readonly children: Map<string, Entry>;
+  readonly stat: Stats;
+  /** The encoded `Directory` and its digest, until something changes. */
+  encoded: { bytes: Buffer; digest: Digest } | null;
+}
+
+type Entry = FileEntry | SymlinkEntry | DirectoryEntry;
+
+/** A blob the tree refers to: a file on disk, or bytes in memory. */
+export type BlobSource =
+  | { readonly path: string }
+  | { readonly bytes: Uint8Array };
+
+/** What a fakeroot state file's every line looks like. */
+const FAKEROOT_LINE =
+  /^dev=[0-9a-f]+,ino=\d+,mode=[0-7]+,uid=\d+,gid=\d+,nlink=\d+,rdev=\d+$/;
+
+export function isFakerootState(text: string): boolean {
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  return lines.length > 0 && lines.every((line) => FAKEROOT_LINE.test(line));
+}
+
+/** Hashes a file by reading it in pieces; notes whether it is fakeroot's. */
+function hashFile(path: string): { digest: Digest; fakerootState: boolean } {
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(1 << 16);
+  const fd = openSync(path, 'r');
+  let size = 0;
+  let head = '';
+  try {
+    for (;;) {
+      const count = readSync(fd, buffer, 0, buffer.length, null);
+      if (count === 0) break;
+      if (size === 0) head = buffer.toString('latin1', 0, 4);
+      hash.update(buffer.subarray(0, count));
+      size += count;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const digest = { hash: hash.digest('hex'), size_bytes: size };
+  // Only a small file that starts as one is read again to be sure.
+  let fakerootState = false;
+  if (head === 'dev=' && size < 1 << 24) {
+    const text = Buffer.alloc(size);
+    const again = openSync(path, 'r');
+    try {
+      readSync(again, text, 0, size, 0);
+    } finally {
+      closeSync(again);
+    }
+    fakerootState = isFakerootState(text.toString('latin1'));
+  }
+  return { digest, fakerootState };
+}
+
+function sameFile(a: Stats, b: Stats): boolean {
+  return (
+    a.ino === b.ino &&
+    a.dev === b.dev &&
+    a.size === b.size &&
+    a.mtimeMs === b.mtimeMs &&
+    a.ctimeMs === b.ctimeMs &&
+    a.mode === b.mode
+  );
+}
+
+function compareNames(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+export class InputTree {
+  private root: DirectoryEntry | null = null;
+  /** What each file's digest was last time, by absolute path. */
+  private readonly known = new Map<string, FileEntry>();
+  private stale = true;
+
+  /**
+   * @param execRoot the directory the exec root stands for.
+   * @param included the directories (absolute) that are inputs: the
+   *   workspace, and those the options add. Only they are read.
+   */
+  constructor(
+    readonly execRoot: string,
+    private readonly included: readonly string[],
+  ) {}
+
+  /** Something outside amake's view changed the workspace: read it again. */
+  invalidate(): void {
+    this.stale = true;
+  }
+
+  /** The tree as it is now; reads what changed since it was last read. */
+  current(): DirectoryEntry {
+    if (this.stale || !this.root) {
+      this.root = this.readDirectory(this.execRoot, true);
+      this.stale = false;
+    }
+    return this.root;
+  }
+
+  /**
+   * amake itself changed these paths (relative to the exec root): only
+   * they, and the directories above them, are read again.
+   */
+  changed(paths: Iterable<string>): void {
+    if (this.stale || !this.root) return;
+    for (const path of paths) this.readAgain(path.split('/'));
+  }
+
+  /** Reads one path again; the directories above it are encoded anew. */
+  private readAgain(parts: readonly string[]): void {
+    let directory = this.root!;
+    let absolute = this.execRoot;
+    for (const [index, name] of parts.entries()) {
+      directory.encoded = null;
+      absolute = join(absolute, name);
+      const next = directory.children.get(name);
+      // The path itself, or a directory above it that is new: read whole.
+      if (index === parts.length - 1 || next?.kind !== 'directory') {
+        const entry = this.readEntry(absolute);
+        if (entry) directory.children.set(name, entry);
+        else directory.children.delete(name);
+        return;
+      }
+      directory = next;
+    }
+  }
+
+  private isIncluded(path: string): 'whole' | 'above' | 'no' {
+    for (const directory of this.included) {
+      if (path === directory || path.startsWith(directory + sep)) {
+        return 'whole';
+      }
+    }
+    for (const directory of this.included) {
+      if (directory.startsWith(path + sep) || path === this.execRoot) {
+        return 'above';
+      }
+    }
+    return 'no';
+  }
+
+  private readDirectory(path: string, top: boolean): DirectoryEntry {
+    const stat = lstatSync(path);
+    const children = new Map<string, Entry>();
+    const scope = this.isIncluded(path);
+    for (const name of readdirSync(path)) {
+      if (top && (name === RUNNER_DIRECTORY || name === OUTPUT_DIRECTORY)) {
+        continue;
+      }
+      const child = join(path, name);
+      if (scope === 'above' && this.isIncluded(child) === 'no') continue;
+      const entry = this.readEntry(child);
+      if (entry) children.set(name, entry);
+    }
+    return { kind: 'directory', children, stat, encoded: null };
+  }
+
+  /** One path as an entry; null for what a tree cannot hold. */
+  private readEntry(path: string): Entry | null {
+    let stat: Stats;
+    try {
+      stat = lstatSync(path);
+    } catch {
+      return null;
+    }
+    if (stat.isDirectory()) return this.readDirectory(path, false);
+    if (stat.isSymbolicLink()) {
+      return { kind: 'symlink', target: readlinkSync(path), stat };
+    }
+    if (!stat.isFile()) return null;
+    const before = this.known.get(path);
+    if (before && sameFile(before.stat, stat)) return before;
+    let hashed;
+    try {
+      hashed = hashFile(path);
+    } catch {
+      // Unreadable: the worker cannot read it either.
+      return null;
+    }
+    const entry: FileEntry = {
+      kind: 'file',
+      ...hashed,
+      executable: (stat.mode & 0o111) !== 0,
+      stat,
+    };
+    this.known.set(path, entry);
+    return entry;
+  }
+
+  /**
+   * The `Directory` message of a directory, encoded, and its digest;
+   * every blob below it is added to `blobs`.
+   */
+  encode(
+    directory: DirectoryEntry,
+    blobs: Map<string, BlobSource>,
+    path = this.execRoot,
+  ): { bytes: Buffer; digest: Digest } {
+    if (directory.encoded) {
+      this.collect(directory, blobs, path);
+      return directory.encoded;
+    }
+    const message: DirectoryMessage = {
+      files: [],
+      directories: [],
+      symlinks: [],
+    };
+    const names = [...directory.children.keys()].sort(compareNames);
+    for (const name of names) {
+      const entry = directory.children.get(name)!;
+      const childPath = join(path, name);
+      if (entry.kind === 'file') {
+        const node: FileNodeMessage = { name, digest: entry.digest };
+        if (entry.executable) node.is_executable = true;
+        message.files.push(node);
+        blobs.set(digestKey(entry.digest), { path: childPath });
+      } else if (entry.kind === 'symlink') {
+        message.symlinks.push({ name, target: entry.target });
+      } else {
+        const child = this.encode(entry, blobs, childPath);
+        message.directories.push({ name, digest: child.digest });
+      }
+    }
+    const bytes = encode('Directory', message);
+    directory.encoded = { bytes, digest: digestOf(bytes) };
+    blobs.set(digestKey(directory.encoded.digest), { bytes });
+    return directory.encoded;
+  }
+
+  /** The blobs below a directory whose encoding is already known. */
+  private collect(
+    directory: DirectoryEntry,
+    blobs: Map<string, BlobSource>,
+    path: string,
+  ): void {
+    blobs.set(digestKey(directory.encoded!.digest), {
+      bytes: directory.encoded!.bytes,
+    });
+    for (const [name, entry] of directory.children) {
+      const childPath = join(path, name);
+      if (entry.kind === 'file') {
+        blobs.set(digestKey(entry.digest), { path: childPath });
+      } else if (entry.kind === 'directory') {
+        this.encode(entry, blobs, childPath);
+      }
+    }
+  }
+
+  /** The fakeroot state files of the tree, relative to the exec root. */
+  fakerootStates(): string[] {
+    const found: string[] = [];
+    const walk = (directory: DirectoryEntry, prefix: string) => {
+      for (const [name, entry] of directory.children) {
+        const path = prefix ? `${prefix}/${name}` : name;
+        if (entry.kind === 'file' && entry.fakerootState) found.push(path);
+        if (entry.kind === 'directory') walk(entry, path);
+      }
+    };
+    walk(this.current(), '');
+    return found;
+  }
+
+  /**
+   * Every path of the tree by its device and inode (`dev:ino`), to read
+   * a fakeroot state file by path.
+   */
+  identities(): Map<string, string> {
+    const paths = new Map<string, string>();
+    const walk = (directory: DirectoryEntry, prefix: string) => {
+      for (const [name, entry] of directory.children) {
+        const path = prefix ? `${prefix}/${name}` : name;
+        paths.set(`${entry.stat.dev}:${entry.stat.ino}`, path);
+        if (entry.kind === 'directory') walk(entry, path);
+      }
+    };
+    const root = this.current();
+    paths.set(`${root.stat.dev}:${root.stat.ino}`, '.');
+    walk(root, '');
+    return paths;
+  }
+
+  /** The path relative to the exec root, with `/` between names. */
+  relativePath(absolute: string): string {
+    return relative(this.execRoot, absolute).split(sep).join('/');
+  }
+}
+
+export type { DirectoryEntry };
