@@ -93,7 +93,9 @@ export class RuleRecorder {
     for (const word of words(raw.slice('#pragma'.length))) {
       if (word === 'allserial') {
         this.state.serialMakefiles.add(context.location.file);
-      } else if (['runlocal', 'multi', 'keepdaemons', 'nocache'].includes(word)) {
+      } else if (
+        ['runlocal', 'multi', 'keepdaemons', 'nocache'].includes(word)
+      ) {
         this.pragmas.add(word);
       } else {
         this.state.diagnostics.warning(

@@ -46,6 +46,12 @@ export interface Job {
    * neither taken from a remote action cache nor put in one.
    */
   readonly noCache?: boolean;
+  /**
+   * The files the target depends on directly (order-only ones too),
+   * relative to `directory` or absolute. A remote job sees the outputs
+   * of this build's other jobs only through them.
+   */
+  readonly prerequisites?: readonly string[];
 }
 
 /** One command of a recipe: what one shell invocation runs. */

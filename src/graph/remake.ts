@@ -62,12 +62,14 @@ export interface BuildOptions {
 
 type Status = 'succeeded' | 'failed' | 'question';
 
-/** What the pragmas before a target's rule say of its job. */
-interface JobPragmas {
+/** What a job is told besides its commands: pragmas, prerequisites. */
+interface JobDetails {
   /** `#pragma runlocal`: on the build host, never on a remote worker. */
   readonly runLocal: boolean;
   /** `#pragma nocache`: never from, nor into, a remote action cache. */
   readonly noCache: boolean;
+  /** The files its target depends on directly, order-only ones too. */
+  readonly prerequisites: readonly string[];
 }
 
 /** How long an interrupted job has to end before it gets KILL, in ms. */
@@ -1427,9 +1429,13 @@ export class Builder {
       this.keepingDaemons.add(node);
     }
     const ownRule = rule?.recipe === recipe ? rule : null;
-    const pragmas: JobPragmas = {
+    const pragmas: JobDetails = {
       runLocal: ownRule?.runLocal === true,
       noCache: ownRule?.noCache === true,
+      prerequisites: prerequisites.map((prerequisite) => {
+        const file = this.state.database.file(prerequisite.name);
+        return file ? this.pathOf(file) : prerequisite.name;
+      }),
     };
     if (!this.parallel) {
       return this.runJob(node, recipeScope, commands, allRecursive, pragmas);
@@ -1457,7 +1463,7 @@ export class Builder {
     recipeScope: VariableScope,
     commands: Command[],
     allRecursive: boolean,
-    pragmas: JobPragmas & { alone: boolean; serialIn: string | null },
+    pragmas: JobDetails & { alone: boolean; serialIn: string | null },
   ): Promise<Status> {
     const runs = commands.some((command) => command.run);
     const slots = runs ? this.schedule!.slots : null;
@@ -1521,7 +1527,7 @@ export class Builder {
     recipeScope: VariableScope,
     commands: Command[],
     allRecursive: boolean,
-    pragmas: JobPragmas,
+    pragmas: JobDetails,
   ): Promise<Status> {
     const environment = commands.some((command) => command.run)
       ? (this.state.environment(recipeScope) as Record<string, string>)
@@ -1557,6 +1563,7 @@ export class Builder {
       timeoutSeconds: this.options.jobTimeout,
       runLocal: pragmas.runLocal,
       noCache: pragmas.noCache,
+      prerequisites: pragmas.prerequisites,
     };
     const progress = this.options.progress;
     const runs = commands.some((command) => command.run);

@@ -95,6 +95,8 @@ function channelOf(settings: RemoteSettings): {
 export class RemoteClient {
   private readonly client: grpc.Client;
   private readonly invocation = randomUUID();
+  /** The calls under way, to cancel when amake is interrupted. */
+  private readonly calls = new Set<grpc.Call>();
 
   constructor(
     private readonly settings: RemoteSettings,
@@ -114,6 +116,18 @@ export class RemoteClient {
 
   close(): void {
     this.client.close();
+  }
+
+  /** Cancels every call under way: each fails with CANCELLED. */
+  cancelAll(): void {
+    for (const call of this.calls) call.cancel();
+  }
+
+  /** Keeps `call` among those under way until it ends. */
+  private track<T extends grpc.Call>(call: T): T {
+    this.calls.add(call);
+    call.on('status', () => this.calls.delete(call));
+    return call;
   }
 
   /** The metadata of a call made for `target` (empty: for no one job). */
@@ -145,7 +159,7 @@ export class RemoteClient {
       callOptions.deadline = Date.now() + options.deadlineSeconds * 1000;
     }
     return new Promise((resolve, reject) => {
-      this.client.makeUnaryRequest(
+      const call = this.client.makeUnaryRequest(
         method,
         identity,
         identity,
@@ -157,6 +171,7 @@ export class RemoteClient {
           else resolve(decode<T>(responseType, response!));
         },
       );
+      this.track(call);
     });
   }
 
@@ -235,15 +250,17 @@ export class RemoteClient {
     const chunkSize = 1 << 20;
     const resource = this.blobResource(digest, true);
     return new Promise((resolve, reject) => {
-      const call = this.client.makeClientStreamRequest(
-        '/google.bytestream.ByteStream/Write',
-        identity,
-        identity,
-        this.metadata(),
-        {},
-        (error) => (error ? reject(callError(error)) : resolve()),
+      const call = this.track(
+        this.client.makeClientStreamRequest(
+          '/google.bytestream.ByteStream/Write',
+          identity,
+          identity,
+          this.metadata(),
+          {},
+          (error) => (error ? reject(callError(error)) : resolve()),
+        ),
       );
-      for (let offset = 0; offset === 0 || offset < data.length; ) {
+      for (let offset = 0; offset === 0 || offset < data.length;) {
         const end = Math.min(offset + chunkSize, data.length);
         call.write(
           encode('WriteRequest', {
@@ -263,18 +280,22 @@ export class RemoteClient {
   /** Reads a blob through ByteStream. */
   readBlob(digest: Digest): Promise<Buffer> {
     return new Promise((resolve, reject) => {
-      const call = this.client.makeServerStreamRequest(
-        '/google.bytestream.ByteStream/Read',
-        identity,
-        identity,
-        encode('ReadRequest', {
-          resource_name: this.blobResource(digest, false),
-        }),
-        this.metadata(),
+      const call = this.track(
+        this.client.makeServerStreamRequest(
+          '/google.bytestream.ByteStream/Read',
+          identity,
+          identity,
+          encode('ReadRequest', {
+            resource_name: this.blobResource(digest, false),
+          }),
+          this.metadata(),
+        ),
       );
       const chunks: Buffer[] = [];
       call.on('data', (bytes: Buffer) => {
-        chunks.push(Buffer.from(decode<{ data: Uint8Array }>('ReadResponse', bytes).data));
+        chunks.push(
+          Buffer.from(decode<{ data: Uint8Array }>('ReadResponse', bytes).data),
+        );
       });
       call.on('error', (error: grpc.ServiceError) => reject(callError(error)));
       call.on('end', () => resolve(Buffer.concat(chunks)));
@@ -321,16 +342,18 @@ export class RemoteClient {
     target: string,
   ): Promise<OperationMessage> {
     return new Promise((resolve, reject) => {
-      const call = this.client.makeServerStreamRequest(
-        `/${V2}.Execution/Execute`,
-        identity,
-        identity,
-        encode('ExecuteRequest', {
-          instance_name: this.instanceName,
-          skip_cache_lookup: skipCacheLookup,
-          action_digest: actionDigest,
-        }),
-        this.metadata(target),
+      const call = this.track(
+        this.client.makeServerStreamRequest(
+          `/${V2}.Execution/Execute`,
+          identity,
+          identity,
+          encode('ExecuteRequest', {
+            instance_name: this.instanceName,
+            skip_cache_lookup: skipCacheLookup,
+            action_digest: actionDigest,
+          }),
+          this.metadata(target),
+        ),
       );
       let last: OperationMessage | null = null;
       call.on('data', (bytes: Buffer) => {

@@ -8,7 +8,8 @@
  */
 import { existsSync, readFileSync, writeSync } from 'node:fs';
 import { constants } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import * as grpc from '@grpc/grpc-js';
+import { join, relative, resolve, sep } from 'node:path';
 import {
   CommandOutcome,
   Executor,
@@ -20,10 +21,12 @@ import {
 import { OutputNode, UnsafeResultError, applyResult } from './apply';
 import { RemoteCallError, RemoteClient, RemoteSettings } from './client';
 import {
+  BlobSource,
+  HiddenPaths,
   InputTree,
   OUTPUT_DIRECTORY,
   RUNNER_DIRECTORY,
-  BlobSource,
+  hiddenPaths,
 } from './input_tree';
 import {
   ActionResultMessage,
@@ -55,10 +58,11 @@ const HOST_ENVIRONMENT: Readonly<Record<string, string | undefined>> = {
 };
 
 /** The PATH a job gets on a worker unless `--remote-env=PATH` sends ours. */
-const WORKER_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const WORKER_PATH =
+  '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 /** How often a job is tried when the worker or the server fails it. */
-const ATTEMPTS = 3;
+const ATTEMPTS = 4;
 
 /** The `--remote-*` options. */
 export interface RemoteOptions extends RemoteSettings {
@@ -81,6 +85,13 @@ interface ServerFeatures {
   /** API 2.1 and later take `output_paths`; 2.0 output directories. */
   readonly outputPaths: boolean;
   readonly maxBatchBytes: number;
+}
+
+/** What one remote job of this build wrote, for the jobs after it. */
+interface Production {
+  readonly outputs: readonly string[];
+  /** Its job's prerequisites, relative to the exec root. */
+  readonly prerequisites: readonly string[];
 }
 
 /** Counts jobs in flight: `--remote-jobs`. */
@@ -115,10 +126,17 @@ class Interrupted extends Error {
 export class RemoteExecutor implements Executor {
   readonly containsJobs = true;
   private readonly tree: InputTree;
+  /**
+   * The files remote jobs of this build wrote, by path relative to the
+   * exec root: a later job sees one only if it depends on it.
+   */
+  private readonly producedBy = new Map<string, Production>();
   /** Blobs the server is known to have. */
   private readonly present = new Set<string>();
   private readonly gate: Gate;
   private interrupted: NodeJS.Signals | null = null;
+  /** Whether the server reads blobs in batches (Bazel's worker does not). */
+  private batchReads = true;
   private readonly runnerBytes: Buffer;
 
   private constructor(
@@ -189,6 +207,7 @@ export class RemoteExecutor implements Executor {
   signalAll(signal: NodeJS.Signals): void {
     this.interrupted = signal;
     this.local.signalAll(signal);
+    this.client.cancelAll();
   }
 
   /** Jobs that run on this machine whatever the options say. */
@@ -235,12 +254,14 @@ export class RemoteExecutor implements Executor {
       };
     };
     try {
-      const action = await this.prepare(job);
-      const { result, cached } = await this.resultOf(action, job);
+      const { action, blobs } = this.prepare(job);
+      const { result, cached } = await this.resultOf(action, blobs, job);
       if (this.interrupted) throw new Interrupted(this.interrupted);
       const outcome = await this.takeResult(job, result, listener);
       const worker = result.execution_metadata?.worker;
-      const where = cached ? 'remote cache' : `remote${worker ? ` ${worker}` : ''}`;
+      const where = cached
+        ? 'remote cache'
+        : `remote${worker ? ` ${worker}` : ''}`;
       return { outcome, executor: where };
     } catch (error) {
       if (error instanceof Interrupted) {
@@ -267,12 +288,15 @@ export class RemoteExecutor implements Executor {
     }
   }
 
-  /** Builds the action of a job and uploads what the server lacks. */
-  private async prepare(job: Job): Promise<Digest> {
+  /** Builds the action of a job: its digest, and every blob it needs. */
+  private prepare(job: Job): {
+    action: Digest;
+    blobs: Map<string, BlobSource>;
+  } {
     const blobs = new Map<string, BlobSource>();
     const tree = this.tree.current();
     const runnerFiles = this.runnerDirectory(job);
-    const workspace = this.tree.encode(tree, blobs);
+    const workspace = this.tree.encode(tree, blobs, this.hiddenFrom(job));
 
     // The exec root: the workspace's root with the runner's directory in.
     const rootMessage = decode<DirectoryMessage>('Directory', workspace.bytes);
@@ -292,10 +316,7 @@ export class RemoteExecutor implements Executor {
     const command = this.addBlob(
       blobs,
       encode('Command', {
-        arguments: [
-          `${RUNNER_DIRECTORY}/runner`,
-          `${RUNNER_DIRECTORY}/job`,
-        ],
+        arguments: [`${RUNNER_DIRECTORY}/runner`, `${RUNNER_DIRECTORY}/job`],
         ...(this.features.outputPaths
           ? { output_paths: [OUTPUT_DIRECTORY] }
           : { output_directories: [OUTPUT_DIRECTORY] }),
@@ -314,8 +335,39 @@ export class RemoteExecutor implements Executor {
         platform,
       }),
     );
-    await this.upload(blobs);
-    return action;
+    return { action, blobs };
+  }
+
+  /**
+   * What this build's other jobs wrote that `job` does not depend on,
+   * directly or through the jobs that made its prerequisites. Without
+   * it, what a job saw would depend on which unrelated jobs happened to
+   * have finished, and no two builds would share a cached result.
+   */
+  private hiddenFrom(job: Job): HiddenPaths {
+    const visible = new Set<string>();
+    const pending = this.relativePrerequisites(job);
+    const followed = new Set<Production>();
+    while (pending.length > 0) {
+      const path = pending.pop()!;
+      visible.add(path);
+      const production = this.producedBy.get(path);
+      if (!production || followed.has(production)) continue;
+      followed.add(production);
+      for (const output of production.outputs) visible.add(output);
+      pending.push(...production.prerequisites);
+    }
+    const hidden = new Set<string>();
+    for (const path of this.producedBy.keys()) {
+      if (!visible.has(path)) hidden.add(path);
+    }
+    return hiddenPaths(hidden);
+  }
+
+  private relativePrerequisites(job: Job): string[] {
+    return (job.prerequisites ?? []).map((name) =>
+      this.tree.relativePath(resolve(job.directory, name)),
+    );
   }
 
   private cacheOff(job: Job): boolean {
@@ -382,7 +434,8 @@ export class RemoteExecutor implements Executor {
     };
     files.set('runner', this.runnerBytes);
     for (const [name, bytes] of files) {
-      if (name !== 'runner') directory.files.push({ name, digest: digestOf(bytes) });
+      if (name !== 'runner')
+        directory.files.push({ name, digest: digestOf(bytes) });
     }
     directory.files.sort((a, b) => compareNames(a.name, b.name));
     return { directory, files };
@@ -390,7 +443,10 @@ export class RemoteExecutor implements Executor {
 
   /** Sends the server every blob it does not have. */
   private async upload(blobs: Map<string, BlobSource>): Promise<void> {
-    const unknown = [...blobs.keys()].filter((key) => !this.present.has(key));
+    // The empty blob is always there, whatever FindMissingBlobs says.
+    const unknown = [...blobs.keys()].filter(
+      (key) => !this.present.has(key) && !key.endsWith('/0'),
+    );
     if (unknown.length === 0) return;
     const digests = unknown.map(parseKey);
     const missing: Digest[] = [];
@@ -433,18 +489,20 @@ export class RemoteExecutor implements Executor {
    */
   private async resultOf(
     action: Digest,
+    blobs: Map<string, BlobSource>,
     job: Job,
   ): Promise<{ result: ActionResultMessage; cached: boolean }> {
-    if (!this.cacheOff(job)) {
-      const cached = await this.client.getActionResult(action, job.target);
-      if (cached && cached.exit_code === 0) {
-        return { result: cached, cached: true };
-      }
-    }
     let lastError: Error | null = null;
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       if (this.interrupted) throw new Interrupted(this.interrupted);
       try {
+        if (!this.cacheOff(job)) {
+          const cached = await this.client.getActionResult(action, job.target);
+          if (cached && cached.exit_code === 0) {
+            return { result: cached, cached: true };
+          }
+        }
+        await this.upload(blobs);
         const operation = await this.client.execute(
           action,
           this.cacheOff(job),
@@ -469,14 +527,24 @@ export class RemoteExecutor implements Executor {
         if (!response.result) {
           throw new RemoteExecutionError('the server sent no result');
         }
-        if (response.result.exit_code !== 0) {
+        // A runner killed (the worker's machine going down, the OOM
+        // killer) is the worker failing, not the job: another try.
+        const runnerStatus = response.result.exit_code;
+        if (runnerStatus < 0 || runnerStatus > 128) {
+          throw new RemoteCallError(
+            grpc.status.UNAVAILABLE,
+            `the runner was killed on the worker (exit status ${runnerStatus})`,
+          );
+        }
+        if (runnerStatus !== 0) {
           throw new RemoteExecutionError(
             `the runner failed on the worker (exit status ${response.result.exit_code}): ${(await this.streamText(response.result, 'stderr')).trim()}`,
           );
         }
         return { result: response.result, cached: response.cached_result };
       } catch (error) {
-        if (!(error instanceof RemoteCallError) || !error.transient) throw error;
+        if (!(error instanceof RemoteCallError) || !error.transient)
+          throw error;
         lastError = error;
         await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
       }
@@ -497,7 +565,10 @@ export class RemoteExecutor implements Executor {
     return (await this.download([digest])).get(digest.hash)!.toString();
   }
 
-  /** Blobs by hash: small ones in batches, large ones streamed. */
+  /**
+   * Blobs by hash: small ones in batches, large ones streamed, and all
+   * streamed from a server that reads no batches.
+   */
   private async download(
     digests: readonly Digest[],
   ): Promise<Map<string, Buffer>> {
@@ -505,13 +576,32 @@ export class RemoteExecutor implements Executor {
     const limit = this.features.maxBatchBytes - 64 * 1024;
     let batch: Digest[] = [];
     let batchBytes = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      for (const [hash, data] of await this.client.batchReadBlobs(batch)) {
-        blobs.set(hash, Buffer.from(data));
+    const readOneByOne = async (each: readonly Digest[]) => {
+      const read = await Promise.all(each.map((d) => this.client.readBlob(d)));
+      for (const [index, data] of read.entries()) {
+        blobs.set(each[index]!.hash, data);
       }
+    };
+    const flush = async () => {
+      const pending = batch;
       batch = [];
       batchBytes = 0;
+      if (pending.length === 0) return;
+      if (!this.batchReads) return readOneByOne(pending);
+      try {
+        for (const [hash, data] of await this.client.batchReadBlobs(pending)) {
+          blobs.set(hash, Buffer.from(data));
+        }
+      } catch (error) {
+        if (
+          !(error instanceof RemoteCallError) ||
+          error.code !== grpc.status.UNIMPLEMENTED
+        ) {
+          throw error;
+        }
+        this.batchReads = false;
+        await readOneByOne(pending);
+      }
     };
     for (const digest of digests) {
       if (blobs.has(digest.hash)) continue;
@@ -562,7 +652,10 @@ export class RemoteExecutor implements Executor {
     const nodes = new Map<string, OutputNode>();
     const walk = (directory: DirectoryMessage, prefix: string) => {
       for (const file of directory.files) {
-        files.push({ path: prefix + checkName(file.name), digest: file.digest });
+        files.push({
+          path: prefix + checkName(file.name),
+          digest: file.digest,
+        });
       }
       for (const link of directory.symlinks) {
         nodes.set(prefix + checkName(link.name), {
@@ -583,7 +676,10 @@ export class RemoteExecutor implements Executor {
     walk(decode<DirectoryMessage>('Directory', tree.root), '');
     const blobs = await this.download(files.map((file) => file.digest));
     for (const file of files) {
-      nodes.set(file.path, { kind: 'file', data: blobs.get(file.digest.hash)! });
+      nodes.set(file.path, {
+        kind: 'file',
+        data: blobs.get(file.digest.hash)!,
+      });
     }
     return nodes;
   }
@@ -612,6 +708,18 @@ export class RemoteExecutor implements Executor {
     // Files first: what the job made is in place before make goes on.
     const changed = applyResult(this.tree.execRoot, manifest, tree);
     this.tree.changed(changed);
+    const production: Production = {
+      outputs: manifest.records
+        .filter((record) => record.kind !== 'deleted')
+        .filter(
+          (record) => record.kind !== 'changed' || record.type !== 'directory',
+        )
+        .map((record) => record.path),
+      prerequisites: this.relativePrerequisites(job),
+    };
+    for (const output of production.outputs) {
+      this.producedBy.set(output, production);
+    }
 
     for (const left of parseLeftovers(text('left').toString())) {
       listener.leftBehind?.(left.pid, left.command);
@@ -715,9 +823,7 @@ function parseKey(key: string): Digest {
 function compact(message: DirectoryMessage): DirectoryMessage {
   return {
     files: message.files.map((file) =>
-      file.is_executable
-        ? file
-        : { name: file.name, digest: file.digest },
+      file.is_executable ? file : { name: file.name, digest: file.digest },
     ),
     directories: message.directories,
     symlinks: message.symlinks,

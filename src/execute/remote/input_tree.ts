@@ -55,8 +55,33 @@ type Entry = FileEntry | SymlinkEntry | DirectoryEntry;
 
 /** A blob the tree refers to: a file on disk, or bytes in memory. */
 export type BlobSource =
-  | { readonly path: string }
-  | { readonly bytes: Uint8Array };
+  { readonly path: string } | { readonly bytes: Uint8Array };
+
+/**
+ * Paths (relative to the exec root) a job must not see, and every
+ * directory above one of them (`''` for the exec root itself).
+ */
+export interface HiddenPaths {
+  readonly paths: ReadonlySet<string>;
+  readonly above: ReadonlySet<string>;
+}
+
+const NOTHING_HIDDEN: HiddenPaths = { paths: new Set(), above: new Set() };
+
+/** The hidden paths of a set, with the directories above each. */
+export function hiddenPaths(paths: ReadonlySet<string>): HiddenPaths {
+  const above = new Set<string>();
+  for (const path of paths) {
+    for (let slash = path.lastIndexOf('/'); ;) {
+      const parent = slash < 0 ? '' : path.slice(0, slash);
+      if (above.has(parent)) break;
+      above.add(parent);
+      if (slash < 0) break;
+      slash = parent.lastIndexOf('/');
+    }
+  }
+  return { paths, above };
+}
 
 /** What a fakeroot state file's every line looks like. */
 const FAKEROOT_LINE =
@@ -239,15 +264,19 @@ export class InputTree {
 
   /**
    * The `Directory` message of a directory, encoded, and its digest;
-   * every blob below it is added to `blobs`.
+   * every blob below it is added to `blobs`. The `hidden` paths are left
+   * out: only the directories above them are encoded anew, the others'
+   * encodings are kept for the next job.
    */
   encode(
     directory: DirectoryEntry,
     blobs: Map<string, BlobSource>,
-    path = this.execRoot,
+    hidden: HiddenPaths = NOTHING_HIDDEN,
+    relativePath = '',
   ): { bytes: Buffer; digest: Digest } {
-    if (directory.encoded) {
-      this.collect(directory, blobs, path);
+    const keep = !hidden.above.has(relativePath);
+    if (keep && directory.encoded) {
+      this.collect(directory, blobs, relativePath);
       return directory.encoded;
     }
     const message: DirectoryMessage = {
@@ -258,40 +287,46 @@ export class InputTree {
     const names = [...directory.children.keys()].sort(compareNames);
     for (const name of names) {
       const entry = directory.children.get(name)!;
-      const childPath = join(path, name);
+      const childPath = relativePath ? `${relativePath}/${name}` : name;
+      if (hidden.paths.has(childPath)) continue;
       if (entry.kind === 'file') {
         const node: FileNodeMessage = { name, digest: entry.digest };
         if (entry.executable) node.is_executable = true;
         message.files.push(node);
-        blobs.set(digestKey(entry.digest), { path: childPath });
+        blobs.set(digestKey(entry.digest), {
+          path: join(this.execRoot, childPath),
+        });
       } else if (entry.kind === 'symlink') {
         message.symlinks.push({ name, target: entry.target });
       } else {
-        const child = this.encode(entry, blobs, childPath);
+        const child = this.encode(entry, blobs, hidden, childPath);
         message.directories.push({ name, digest: child.digest });
       }
     }
     const bytes = encode('Directory', message);
-    directory.encoded = { bytes, digest: digestOf(bytes) };
-    blobs.set(digestKey(directory.encoded.digest), { bytes });
-    return directory.encoded;
+    const encoded = { bytes, digest: digestOf(bytes) };
+    if (keep) directory.encoded = encoded;
+    blobs.set(digestKey(encoded.digest), { bytes });
+    return encoded;
   }
 
   /** The blobs below a directory whose encoding is already known. */
   private collect(
     directory: DirectoryEntry,
     blobs: Map<string, BlobSource>,
-    path: string,
+    relativePath: string,
   ): void {
     blobs.set(digestKey(directory.encoded!.digest), {
       bytes: directory.encoded!.bytes,
     });
     for (const [name, entry] of directory.children) {
-      const childPath = join(path, name);
+      const childPath = relativePath ? `${relativePath}/${name}` : name;
       if (entry.kind === 'file') {
-        blobs.set(digestKey(entry.digest), { path: childPath });
+        blobs.set(digestKey(entry.digest), {
+          path: join(this.execRoot, childPath),
+        });
       } else if (entry.kind === 'directory') {
-        this.encode(entry, blobs, childPath);
+        this.encode(entry, blobs, NOTHING_HIDDEN, childPath);
       }
     }
   }

@@ -96,7 +96,7 @@ export function parseManifest(bytes: Uint8Array): Manifest {
   }
   let start: Time | null = null;
   const records: ManifestRecord[] = [];
-  for (let i = 1; i < strings.length; ) {
+  for (let i = 1; i < strings.length;) {
     const kind = strings[i++];
     if (kind === 'S') {
       start = parseTime(strings[i++]);
@@ -196,7 +196,9 @@ export function parseStatus(text: string): CommandStatus[] {
 }
 
 /** The processes the runner found left behind: `PID<TAB>command line`. */
-export function parseLeftovers(text: string): { pid: number; command: string }[] {
+export function parseLeftovers(
+  text: string,
+): { pid: number; command: string }[] {
   return text
     .split('\n')
     .filter((line) => line.includes('\t'))

@@ -1,0 +1,404 @@
+// Remote execution against a real REAPI v2 server: Bazel's reference
+// worker, built from Debian's packages and started on a loopback port.
+// A project built remotely must equal the same project built by GNU make
+// here; fakeroot jobs must leave nothing on the worker; the action cache,
+// a dead server and a result that escapes the workspace are each tried.
+
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { AMAKE, GNU_MAKE, Finished, scratch, start } from '../parallel/helpers';
+import { ReferenceWorker, startReferenceWorker } from './reference_worker';
+
+const hasFakeroot = spawnSync('fakeroot', ['true']).status === 0;
+
+/** Every file below `dir`, with its content, type and mode. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (relative: string) => {
+    for (const name of fs.readdirSync(path.join(dir, relative)).sort()) {
+      const entry = path.join(relative, name);
+      const stat = fs.lstatSync(path.join(dir, entry));
+      const mode = (stat.mode & 0o7777).toString(8);
+      if (stat.isDirectory()) {
+        files[entry] = `directory ${mode}`;
+        walk(entry);
+      } else if (stat.isSymbolicLink()) {
+        files[entry] = `symlink ${fs.readlinkSync(path.join(dir, entry))}`;
+      } else {
+        const content = fs.readFileSync(path.join(dir, entry)).toString('hex');
+        files[entry] = `file ${mode} ${content}`;
+      }
+    }
+  };
+  walk('');
+  return files;
+}
+
+async function amake(
+  dir: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<Finished> {
+  return start(AMAKE, args, dir, env).finished;
+}
+
+/** Processes whose working directory is below `dir`. */
+function processesBelow(dir: string): string[] {
+  const found: string[] = [];
+  for (const pid of fs.readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
+      if (cwd === dir || cwd.startsWith(dir + '/')) {
+        const command = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        found.push(`${pid} ${command.replace(/\0/g, ' ')}`);
+      }
+    } catch {
+      // Gone, or not ours to read.
+    }
+  }
+  return found;
+}
+
+/** The pids of amake's runners running on the worker. */
+function runnersOf(worker: ReferenceWorker): number[] {
+  return processesBelow(worker.workDir)
+    .filter((line) => line.includes('.amake-runner/runner'))
+    .map((line) => Number(line.split(' ')[0]));
+}
+
+function ipcObjects(): string[] {
+  const text = execFileSync('ipcs', ['-q', '-s'], { encoding: 'utf8' });
+  return text.split('\n').filter((line) => /^0x/.test(line));
+}
+
+const C_PROJECT: Record<string, string> = {
+  Makefile: [
+    'CFLAGS = -O2 -MMD -MP',
+    'objects = main.o greet.o',
+    'all: hello',
+    'hello: $(objects)',
+    '\t$(CC) -o $@ $(objects)',
+    'greet.o: version.h',
+    'version.h: VERSION',
+    '\techo "#define VERSION \\"$$(cat VERSION)\\"" > $@',
+    'check: hello',
+    '\t./hello > greeting.txt',
+    'clean:',
+    '\trm -f hello *.o *.d version.h greeting.txt',
+    '-include $(objects:.o=.d)',
+    '',
+  ].join('\n'),
+  VERSION: '1.2\n',
+  'main.c':
+    '#include <stdio.h>\nconst char *greet(void);\n' +
+    'int main(void) { puts(greet()); return 0; }\n',
+  'greet.c':
+    '#include "version.h"\n' +
+    'const char *greet(void) { return "hello " VERSION; }\n',
+};
+
+describe('remote execution on the reference worker', () => {
+  let worker: ReferenceWorker;
+  before(async () => {
+    worker = await startReferenceWorker();
+  });
+  after(async () => {
+    await worker.stop();
+  });
+  const remote = () => [`--remote-executor=${worker.address}`];
+
+  for (const jobs of ['-j1', '-j4']) {
+    it(`builds a C project with files identical to GNU make's (${jobs})`, async () => {
+      const local = scratch(C_PROJECT);
+      const there = scratch(C_PROJECT);
+      execFileSync(GNU_MAKE, ['-s', 'check'], { cwd: local });
+      const result = await amake(there, [...remote(), jobs, 'check']);
+      assert.equal(result.stderr, '');
+      assert.equal(result.code, 0);
+      assert.deepEqual(snapshot(there), snapshot(local));
+      assert.equal(
+        fs.readFileSync(path.join(there, 'greeting.txt'), 'utf8'),
+        'hello 1.2\n',
+      );
+      // Up to date now, by the times the results were written with.
+      const again = await amake(there, [...remote(), jobs]);
+      assert.equal(again.stdout, "amake: Nothing to be done for 'all'.\n");
+    });
+  }
+
+  it('prints the log a local build prints', async () => {
+    const dir = scratch({
+      Makefile:
+        'all: a b\na:\n\techo one; echo err >&2\n\ttouch $@\n' +
+        'b:\n\t@echo two\n\t-false\n\ttouch $@\n',
+    });
+    const gnu = scratch({
+      Makefile: fs.readFileSync(path.join(dir, 'Makefile'), 'utf8'),
+    });
+    const expected = spawnSync(GNU_MAKE, [], { cwd: gnu, encoding: 'utf8' });
+    const result = await amake(dir, remote());
+    assert.equal(result.stdout, expected.stdout);
+    assert.equal(result.stderr, expected.stderr.replace(/\bmake\b/g, 'amake'));
+    assert.equal(result.code, 0);
+  });
+
+  it("fails a job whose command fails, in GNU make's words", async () => {
+    const dir = scratch({ Makefile: 'out:\n\techo partial > $@; exit 3\n' });
+    const result = await amake(dir, remote());
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /amake: \*\*\* \[Makefile:2: out\] Error 3/);
+  });
+
+  it('takes a rebuild after clean from the action cache, unless told not to', async () => {
+    const dir = scratch({
+      Makefile:
+        'stamp: input\n\tdate +%s%N > $@\nclean:\n\trm -f stamp\n' +
+        '#pragma nocache\nfresh: input\n\tdate +%s%N > $@\n',
+      input: 'x\n',
+    });
+    await amake(dir, [...remote(), 'stamp', 'fresh']);
+    const first = fs.readFileSync(path.join(dir, 'stamp'), 'utf8');
+    const firstFresh = fs.readFileSync(path.join(dir, 'fresh'), 'utf8');
+    fs.rmSync(path.join(dir, 'stamp'));
+    fs.rmSync(path.join(dir, 'fresh'));
+    await amake(dir, [...remote(), 'stamp', 'fresh']);
+    assert.equal(fs.readFileSync(path.join(dir, 'stamp'), 'utf8'), first);
+    assert.notEqual(
+      fs.readFileSync(path.join(dir, 'fresh'), 'utf8'),
+      firstFresh,
+    );
+    fs.rmSync(path.join(dir, 'stamp'));
+    await amake(dir, [...remote(), '--remote-no-cache', 'stamp']);
+    assert.notEqual(fs.readFileSync(path.join(dir, 'stamp'), 'utf8'), first);
+  });
+
+  it('runs #pragma runlocal jobs on the build host', async () => {
+    const dir = scratch({
+      Makefile:
+        'all: here there\n#pragma runlocal\nhere:\n\tpwd > $@\n' +
+        'there:\n\tpwd > $@\n',
+    });
+    const result = await amake(dir, remote());
+    assert.equal(result.code, 0, result.stderr);
+    const real = fs.realpathSync(dir);
+    assert.equal(fs.readFileSync(path.join(dir, 'here'), 'utf8'), `${real}\n`);
+    assert.notEqual(
+      fs.readFileSync(path.join(dir, 'there'), 'utf8'),
+      `${real}\n`,
+    );
+  });
+
+  it("keeps amake's environment on the build host unless allowed", async () => {
+    const dir = scratch({
+      Makefile:
+        'export MINE = set by the makefile\n' +
+        'all:\n\t@echo "[$$SECRET] [$$ALLOWED] [$$MINE]"\n',
+    });
+    const env = { SECRET: 'token', ALLOWED: 'yes' };
+    const result = await amake(dir, [...remote(), '--remote-env=ALLOWED'], env);
+    assert.equal(result.stdout, '[] [yes] [set by the makefile]\n');
+  });
+
+  it('refuses a result that writes outside the workspace, and writes none of it', async () => {
+    const dir = scratch({
+      Makefile: 'link:\n\ttouch other; ln -s /etc/passwd $@\n',
+    });
+    const result = await amake(dir, remote());
+    assert.equal(result.code, 2);
+    assert.match(
+      result.stderr,
+      /remote execution: the result was refused, nothing of it was written: it makes a symlink that points out of the workspace: 'link' -> '\/etc\/passwd'/,
+    );
+    assert.equal(fs.existsSync(path.join(dir, 'other')), false);
+    assert.equal(fs.existsSync(path.join(dir, 'link')), false);
+  });
+
+  it('refuses a relative symlink that climbs out of the workspace', async () => {
+    const dir = scratch({ Makefile: 'link:\n\tln -s sub/../../x $@\n' });
+    const result = await amake(dir, remote());
+    assert.equal(result.code, 2);
+    assert.match(
+      result.stderr,
+      /it makes a symlink that points out of the workspace: 'link' -> '(sub\/\.\.\/)?\.\.\/x'/,
+    );
+    assert.equal(fs.existsSync(path.join(dir, 'link')), false);
+  });
+
+  it('sends and fetches blobs larger than a batch through ByteStream', async () => {
+    const big = Buffer.alloc(6 * 1024 * 1024);
+    for (let i = 0; i < big.length; i++) big[i] = (i * 7919) % 251;
+    const dir = scratch({
+      Makefile: 'copy: input\n\tcp input $@; cat input input > double\n',
+    });
+    fs.writeFileSync(path.join(dir, 'input'), big);
+    const result = await amake(dir, remote());
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(fs.readFileSync(path.join(dir, 'copy')), big);
+    assert.deepEqual(
+      fs.readFileSync(path.join(dir, 'double')),
+      Buffer.concat([big, big]),
+    );
+  });
+
+  it('tries a job again when its runner dies on the worker', async () => {
+    const dir = scratch({
+      Makefile: 'out:\n\tsleep 2; echo done > $@\n',
+    });
+    const run = start(AMAKE, remote(), dir);
+    // The first runner is killed as if its machine went down.
+    let killed = false;
+    for (let i = 0; i < 100 && !killed; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      for (const pid of runnersOf(worker)) {
+        process.kill(pid, 'SIGKILL');
+        killed = true;
+      }
+    }
+    const result = await run.finished;
+    assert.ok(killed, 'no runner was seen on the worker');
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(fs.readFileSync(path.join(dir, 'out'), 'utf8'), 'done\n');
+  });
+
+  it('stops on Ctrl-C with nothing of the remote job written', async () => {
+    const dir = scratch({ Makefile: 'out:\n\tsleep 3; echo done > $@\n' });
+    const run = start(AMAKE, remote(), dir);
+    for (let i = 0; i < 100 && runnersOf(worker).length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    run.child.kill('SIGINT');
+    const result = await run.finished;
+    assert.equal(result.signal, 'SIGINT');
+    // The reference worker does not stop an action whose call was
+    // cancelled: the runner ends it, and amake writes nothing of it.
+    for (let i = 0; i < 100 && runnersOf(worker).length > 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.deepEqual(processesBelow(worker.workDir), []);
+    assert.equal(fs.existsSync(path.join(dir, 'out')), false);
+  });
+
+  it('reports and stops a daemon a job leaves on the worker', async () => {
+    const dir = scratch({
+      Makefile:
+        "all:\n\tsetsid sh -c 'exec 0<&- 1>&- 2>&-; exec sleep 1234' &\n" +
+        '\ttouch $@\n',
+    });
+    const result = await amake(dir, remote());
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(
+      result.stderr,
+      /amake: job for 'all' left process \d+ running \(.*sleep 1234\): stopping it/,
+    );
+    assert.deepEqual(processesBelow(worker.workDir), []);
+  });
+
+  describe(
+    'fakeroot jobs',
+    { skip: !hasFakeroot && 'fakeroot is not installed' },
+    () => {
+      it('build a root-owned archive and leave nothing on the worker', async () => {
+        const dir = scratch({
+          Makefile:
+            'image.tar:\n' +
+            "\tfakeroot sh -c 'mkdir -p root/bin && touch root/bin/tool && " +
+            'chown 0:0 root/bin/tool && chmod 4755 root/bin/tool && ' +
+            "mknod root/null c 1 3 && tar -cf $@ root'\n" +
+            'killed.txt:\n' +
+            "\tfakeroot sh -c 'kill -KILL $$PPID' || true\n\ttouch $@\n",
+        });
+        const ipcBefore = ipcObjects();
+        const result = await amake(dir, [
+          ...remote(),
+          'image.tar',
+          'killed.txt',
+        ]);
+        assert.equal(result.code, 0, result.stderr);
+        const listing = execFileSync(
+          'tar',
+          ['tvf', path.join(dir, 'image.tar')],
+          {
+            encoding: 'utf8',
+          },
+        );
+        assert.match(listing, /-rwsr-xr-x root\/root .* root\/bin\/tool/);
+        assert.match(listing, /crw-r--r-- root\/root +1,3 .* root\/null/);
+        assert.deepEqual(processesBelow(worker.workDir), []);
+        assert.deepEqual(ipcObjects(), ipcBefore);
+      });
+
+      it('share a state file through -s and -i across separate actions', async () => {
+        const dir = scratch({
+          Makefile:
+            'all: owners.txt\n' +
+            'state: \n' +
+            "\tfakeroot -s state sh -c 'touch file && chown 7:8 file'\n" +
+            'owners.txt: state\n' +
+            '\tfakeroot -i state stat -c %u:%g file > $@\n',
+        });
+        const result = await amake(dir, remote());
+        assert.equal(result.code, 0, result.stderr);
+        assert.equal(
+          fs.readFileSync(path.join(dir, 'owners.txt'), 'utf8'),
+          '7:8\n',
+        );
+        // The state file here names this machine's inode of `file`.
+        const ino = fs.statSync(path.join(dir, 'file')).ino;
+        assert.match(
+          fs.readFileSync(path.join(dir, 'state'), 'utf8'),
+          new RegExp(`ino=${ino},`),
+        );
+      });
+    },
+  );
+});
+
+describe('a remote server that is not there', () => {
+  it('is an error before any job runs', async () => {
+    const dir = scratch({ Makefile: 'all:\n\ttouch $@\n' });
+    const result = await amake(dir, ['--remote-executor=grpc://127.0.0.1:1']);
+    assert.equal(result.code, 2);
+    assert.match(
+      result.stderr,
+      /^amake: \*\*\* remote execution: cannot reach grpc:\/\/127\.0\.0\.1:1: UNAVAILABLE: .*\. {2}Stop\.\n$/,
+    );
+    assert.equal(fs.existsSync(path.join(dir, 'all')), false);
+  });
+
+  it('is a warning with --remote-fallback, and jobs run here', async () => {
+    const dir = scratch({ Makefile: 'all:\n\ttouch $@\n' });
+    const result = await amake(dir, [], {
+      AMAKE_REMOTE_EXECUTOR: 'grpc://127.0.0.1:1',
+      AMAKE_REMOTE_OPTIONS: '["--remote-fallback"]',
+    });
+    assert.equal(result.code, 0);
+    assert.match(
+      result.stderr,
+      /warning: remote execution: cannot reach .*jobs run here instead \(--remote-fallback\)/,
+    );
+    assert.equal(fs.existsSync(path.join(dir, 'all')), true);
+  });
+});
+
+describe('a remote worker that dies mid-build', () => {
+  it('fails the job with a clear error, and leaves no target behind', async () => {
+    const worker = await startReferenceWorker();
+    const dir = scratch({
+      Makefile: 'all: slow\nslow:\n\tsleep 3; touch $@\n',
+    });
+    const run = start(AMAKE, [`--remote-executor=${worker.address}`], dir);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    worker.kill();
+    const result = await run.finished;
+    await worker.stop();
+    assert.equal(result.code, 2);
+    assert.match(
+      result.stderr,
+      /remote execution: the job failed 4 times on the cluster; last: UNAVAILABLE/,
+    );
+    assert.equal(fs.existsSync(path.join(dir, 'slow')), false);
+  });
+});
