@@ -18,7 +18,6 @@ import { constants as osConstants } from 'node:os';
 import { splitNames } from '../evaluate/filenames';
 import { LocalExecutor } from '../execute/local';
 import { Executor } from '../execute/job';
-import { RemoteExecutor } from '../execute/remote/executor';
 import { chooseExecutor, inheritRemoteOptions } from './remote';
 import { Spawner } from '../execute/spawner';
 import { OrderedReporter } from '../report/ordered_output';
@@ -737,15 +736,13 @@ async function executorOf(
     return new LocalExecutor();
   }
   const makefile = topMakefile === '-' ? undefined : topMakefile;
-  const executor = await chooseExecutor(
+  const { executor, close } = await chooseExecutor(
     options,
     diagnostics,
     makefile,
     AMAKE_VERSION,
   );
-  if (executor instanceof RemoteExecutor) {
-    exitHooks.push(() => executor.close());
-  }
+  if (close) exitHooks.push(close);
   return executor;
 }
 

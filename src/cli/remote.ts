@@ -7,13 +7,14 @@
 import * as path from 'node:path';
 import { Executor } from '../execute/job';
 import { LocalExecutor } from '../execute/local';
-import {
-  RemoteExecutionError,
-  RemoteExecutor,
-} from '../execute/remote/executor';
 import { MakeError } from '../report/errors';
 import { Diagnostics } from '../report/reporter';
 import { Options, parseArguments } from './options';
+
+/** amake's environment as it started, before amake set anything in it. */
+const HOST_ENVIRONMENT: Readonly<Record<string, string | undefined>> = {
+  ...process.env,
+};
 
 const OPTIONS_VARIABLE = 'AMAKE_REMOTE_OPTIONS';
 const WORKSPACE_VARIABLE = 'AMAKE_REMOTE_WORKSPACE';
@@ -38,11 +39,15 @@ export async function chooseExecutor(
   diagnostics: Diagnostics,
   topMakefile: string | undefined,
   toolVersion: string,
-): Promise<Executor> {
+): Promise<{ executor: Executor; close?: () => void }> {
   const local = new LocalExecutor();
   const remote = options.remote;
   const address = remote.executor ?? process.env.AMAKE_REMOTE_EXECUTOR;
-  if (!address) return local;
+  if (!address) return { executor: local };
+
+  // Loaded only here: gRPC costs a local build's start-up time.
+  const { RemoteExecutionError, RemoteExecutor } =
+    await import('../execute/remote/executor');
 
   // The workspace: the top-level makefile's directory, or the parent's.
   const own = path.resolve(topMakefile ? path.dirname(topMakefile) : '.');
@@ -66,6 +71,7 @@ export async function chooseExecutor(
         fallback: remote.fallback,
         inputs: remote.inputs.map((each) => path.resolve(each)),
         environment: remote.environment,
+        hostEnvironment: HOST_ENVIRONMENT,
       },
       local,
       workspace,
@@ -74,7 +80,7 @@ export async function chooseExecutor(
     process.env[OPTIONS_VARIABLE] = JSON.stringify(remote.words);
     process.env[WORKSPACE_VARIABLE] = workspace;
     process.env.AMAKE_REMOTE_EXECUTOR = address;
-    return executor;
+    return { executor, close: () => executor.close() };
   } catch (error) {
     if (!(error instanceof RemoteExecutionError)) throw error;
     if (!remote.fallback) {
@@ -87,6 +93,6 @@ export async function chooseExecutor(
     // Sub-makes need not try again.
     delete process.env.AMAKE_REMOTE_EXECUTOR;
     process.env[OPTIONS_VARIABLE] = '[]';
-    return local;
+    return { executor: local };
   }
 }

@@ -52,11 +52,6 @@ import {
 /** The runner built with amake (native/runner.c). */
 const RUNNER = join(__dirname, '../../../amake-runner');
 
-/** amake's environment as it started, before any make variable. */
-const HOST_ENVIRONMENT: Readonly<Record<string, string | undefined>> = {
-  ...process.env,
-};
-
 /** The PATH a job gets on a worker unless `--remote-env=PATH` sends ours. */
 const WORKER_PATH =
   '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -75,6 +70,8 @@ export interface RemoteOptions extends RemoteSettings {
   readonly inputs: readonly string[];
   /** Variables of amake's environment that may reach the cluster. */
   readonly environment: readonly string[];
+  /** amake's environment as it started. */
+  readonly hostEnvironment: Readonly<Record<string, string | undefined>>;
 }
 
 /** A problem of remote execution, worded for the user. */
@@ -115,6 +112,9 @@ class Gate {
     else this.running--;
   }
 }
+
+/** The server stopped the action at its timeout (`--job-timeout`). */
+class TimedOut extends Error {}
 
 /** How a remote attempt ended when it did not end with a result. */
 class Interrupted extends Error {
@@ -264,6 +264,14 @@ export class RemoteExecutor implements Executor {
         : `remote${worker ? ` ${worker}` : ''}`;
       return { outcome, executor: where };
     } catch (error) {
+      if (error instanceof TimedOut) {
+        listener.commandStarting(first);
+        const outcome = { exitCode: 0, signal: 'SIGTERM', timedOut: true };
+        return {
+          outcome: { kind: 'failed', command: first, outcome },
+          executor: 'remote',
+        };
+      }
       if (error instanceof Interrupted) {
         return {
           outcome: { kind: 'interrupted', signal: error.signal },
@@ -418,6 +426,7 @@ export class RemoteExecutor implements Executor {
         environment: remoteEnvironment(
           job.environment,
           this.options.environment,
+          this.options.hostEnvironment,
         ),
       }),
     );
@@ -518,7 +527,11 @@ export class RemoteExecutor implements Executor {
           'ExecuteResponse',
           operation.response!.value,
         );
-        if (response.status && response.status.code !== 0) {
+        const code = response.status?.code ?? 0;
+        if (code === grpc.status.DEADLINE_EXCEEDED && job.timeoutSeconds) {
+          throw new TimedOut();
+        }
+        if (response.status && code !== 0) {
           throw new RemoteCallError(
             response.status.code,
             response.status.message,
@@ -791,10 +804,13 @@ function signalName(signal: number): string {
 export function remoteEnvironment(
   environment: Readonly<Record<string, string>>,
   allowed: readonly string[],
+  host: Readonly<Record<string, string | undefined>>,
 ): [string, string][] {
   const sent: [string, string][] = [];
   for (const [name, value] of Object.entries(environment)) {
-    if (allowed.includes(name) || HOST_ENVIRONMENT[name] !== value) {
+    // amake's own settings for its sub-makes are for this host only.
+    if (name.startsWith('AMAKE_')) continue;
+    if (allowed.includes(name) || host[name] !== value) {
       sent.push([name, value]);
     }
   }
