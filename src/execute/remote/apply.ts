@@ -89,10 +89,17 @@ function checkRecords(
   }
 }
 
-function isBefore(a: Time, b: Time): boolean {
+/**
+ * Whether a job set this time on purpose, to before it started. File
+ * times come from the kernel's coarse clock, a few milliseconds behind
+ * the one the runner reads, so only a time a second or more before the
+ * start counts.
+ */
+function setBeforeStart(mtime: Time, start: Time): boolean {
   return (
-    a.seconds < b.seconds ||
-    (a.seconds === b.seconds && a.nanoseconds < b.nanoseconds)
+    mtime.seconds + 1 < start.seconds ||
+    (mtime.seconds + 1 === start.seconds &&
+      mtime.nanoseconds <= start.nanoseconds)
   );
 }
 
@@ -123,7 +130,7 @@ function writeFileAtomically(path: string, data: Uint8Array, mode: number) {
 /**
  * Applies a job's changes under `root` in the manifest's order, parents
  * before children. A time the job set to before it started (`touch -d`,
- * `tar x`) is kept; any other is the time of writing here, so that a
+ * `tar x`, by a second or more) is kept; any other is the time of writing here, so that a
  * target is newer than what it was made from by this machine's clock.
  * Returns the paths changed, relative to the root.
  */
@@ -160,7 +167,7 @@ export function applyResult(
       mkdirSync(path, { recursive: true });
       chmodSync(path, record.mode);
     }
-    if (isBefore(record.mtime, manifest.start)) {
+    if (setBeforeStart(record.mtime, manifest.start)) {
       keptTimes.push({ path, mtime: record.mtime });
     }
   }

@@ -22,11 +22,10 @@ import { OutputNode, UnsafeResultError, applyResult } from './apply';
 import { RemoteCallError, RemoteClient, RemoteSettings } from './client';
 import {
   BlobSource,
-  HiddenPaths,
   InputTree,
+  compareNames,
   OUTPUT_DIRECTORY,
   RUNNER_DIRECTORY,
-  hiddenPaths,
 } from './input_tree';
 import {
   ActionResultMessage,
@@ -138,6 +137,7 @@ export class RemoteExecutor implements Executor {
   /** Whether the server reads blobs in batches (Bazel's worker does not). */
   private batchReads = true;
   private readonly runnerBytes: Buffer;
+  private readonly runnerDigest: Digest;
 
   private constructor(
     private readonly client: RemoteClient,
@@ -150,6 +150,7 @@ export class RemoteExecutor implements Executor {
     this.tree = new InputTree(commonAncestor(roots), roots);
     this.gate = new Gate(options.remoteJobs ?? Number.MAX_SAFE_INTEGER);
     this.runnerBytes = readFileSync(RUNNER);
+    this.runnerDigest = digestOf(this.runnerBytes);
   }
 
   /**
@@ -254,8 +255,7 @@ export class RemoteExecutor implements Executor {
       };
     };
     try {
-      const { action, blobs } = this.prepare(job);
-      const { result, cached } = await this.resultOf(action, blobs, job);
+      const { result, cached } = await this.resultOf(job);
       if (this.interrupted) throw new Interrupted(this.interrupted);
       const outcome = await this.takeResult(job, result, listener);
       const worker = result.execution_metadata?.worker;
@@ -304,7 +304,12 @@ export class RemoteExecutor implements Executor {
     const blobs = new Map<string, BlobSource>();
     const tree = this.tree.current();
     const runnerFiles = this.runnerDirectory(job);
-    const workspace = this.tree.encode(tree, blobs, this.hiddenFrom(job));
+    const workspace = this.tree.encode(
+      tree,
+      blobs,
+      this.present,
+      this.visibleTo(job),
+    );
 
     // The exec root: the workspace's root with the runner's directory in.
     const rootMessage = decode<DirectoryMessage>('Directory', workspace.bytes);
@@ -347,12 +352,13 @@ export class RemoteExecutor implements Executor {
   }
 
   /**
-   * What this build's other jobs wrote that `job` does not depend on,
-   * directly or through the jobs that made its prerequisites. Without
-   * it, what a job saw would depend on which unrelated jobs happened to
-   * have finished, and no two builds would share a cached result.
+   * What of this build's other jobs' files `job` may see: those it
+   * depends on, directly or through the jobs that made its
+   * prerequisites. Without this, what a job saw would depend on which
+   * unrelated jobs happened to have finished, and no two builds would
+   * share a cached result.
    */
-  private hiddenFrom(job: Job): HiddenPaths {
+  private visibleTo(job: Job): Set<string> {
     const visible = new Set<string>();
     const pending = this.relativePrerequisites(job);
     const followed = new Set<Production>();
@@ -365,11 +371,7 @@ export class RemoteExecutor implements Executor {
       for (const output of production.outputs) visible.add(output);
       pending.push(...production.prerequisites);
     }
-    const hidden = new Set<string>();
-    for (const path of this.producedBy.keys()) {
-      if (!visible.has(path)) hidden.add(path);
-    }
-    return hiddenPaths(hidden);
+    return visible;
   }
 
   private relativePrerequisites(job: Job): string[] {
@@ -434,7 +436,7 @@ export class RemoteExecutor implements Executor {
       files: [
         {
           name: 'runner',
-          digest: digestOf(this.runnerBytes),
+          digest: this.runnerDigest,
           is_executable: true,
         },
       ],
@@ -497,13 +499,14 @@ export class RemoteExecutor implements Executor {
    * else executed, tried again when the worker or the server fails.
    */
   private async resultOf(
-    action: Digest,
-    blobs: Map<string, BlobSource>,
     job: Job,
   ): Promise<{ result: ActionResultMessage; cached: boolean }> {
     let lastError: Error | null = null;
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       if (this.interrupted) throw new Interrupted(this.interrupted);
+      // Made again each time: the blobs to send depend on what the
+      // server is known to have, which a failure may have changed.
+      const { action, blobs } = this.prepare(job);
       try {
         if (!this.cacheOff(job)) {
           const cached = await this.client.getActionResult(action, job.target);
@@ -640,9 +643,10 @@ export class RemoteExecutor implements Executor {
   }
 
   /** The runner's output directory, as paths to what each holds. */
-  private async outputsOf(
-    result: ActionResultMessage,
-  ): Promise<Map<string, OutputNode>> {
+  private async outputsOf(result: ActionResultMessage): Promise<{
+    nodes: Map<string, OutputNode>;
+    digests: Map<string, Digest>;
+  }> {
     const output = result.output_directories.find(
       (each) => each.path === OUTPUT_DIRECTORY,
     );
@@ -688,13 +692,13 @@ export class RemoteExecutor implements Executor {
     };
     walk(decode<DirectoryMessage>('Directory', tree.root), '');
     const blobs = await this.download(files.map((file) => file.digest));
+    const digests = new Map<string, Digest>();
     for (const file of files) {
-      nodes.set(file.path, {
-        kind: 'file',
-        data: blobs.get(file.digest.hash)!,
-      });
+      const data = blobs.get(file.digest.hash)!;
+      nodes.set(file.path, { kind: 'file', data });
+      digests.set(file.path, file.digest);
     }
-    return nodes;
+    return { nodes, digests };
   }
 
   /** Applies a result to the workspace and tells the listener of it. */
@@ -703,7 +707,7 @@ export class RemoteExecutor implements Executor {
     result: ActionResultMessage,
     listener: JobListener,
   ): Promise<JobOutcome> {
-    const outputs = await this.outputsOf(result);
+    const { nodes: outputs, digests } = await this.outputsOf(result);
     const text = (name: string) => {
       const node = outputs.get(name);
       return node?.kind === 'file' ? Buffer.from(node.data) : Buffer.alloc(0);
@@ -714,13 +718,16 @@ export class RemoteExecutor implements Executor {
     }
     const manifest = parseManifest(manifestNode.data);
     const tree = new Map<string, OutputNode>();
+    const fileDigests = new Map<string, Digest>();
     for (const [path, node] of outputs) {
-      if (path.startsWith('tree/')) tree.set(path.slice('tree/'.length), node);
+      if (!path.startsWith('tree/')) continue;
+      tree.set(path.slice('tree/'.length), node);
+      const digest = digests.get(path);
+      if (digest) fileDigests.set(path.slice('tree/'.length), digest);
     }
 
     // Files first: what the job made is in place before make goes on.
     const changed = applyResult(this.tree.execRoot, manifest, tree);
-    this.tree.changed(changed);
     const production: Production = {
       outputs: manifest.records
         .filter((record) => record.kind !== 'deleted')
@@ -732,7 +739,16 @@ export class RemoteExecutor implements Executor {
     };
     for (const output of production.outputs) {
       this.producedBy.set(output, production);
+      this.tree.markProduced(output);
     }
+    // The files' digests are known: they need not be read to be hashed.
+    for (const record of manifest.records) {
+      const digest = record.kind === 'changed' && fileDigests.get(record.path);
+      if (digest && record.type === 'file') {
+        this.tree.written(record.path, digest);
+      }
+    }
+    this.tree.changed(changed);
 
     for (const left of parseLeftovers(text('left').toString())) {
       listener.leftBehind?.(left.pid, left.command);
@@ -810,7 +826,9 @@ export function remoteEnvironment(
   for (const [name, value] of Object.entries(environment)) {
     // amake's own settings for its sub-makes are for this host only.
     if (name.startsWith('AMAKE_')) continue;
-    if (allowed.includes(name) || host[name] !== value) {
+    if (name === 'MAKEFLAGS' || name === 'MFLAGS') {
+      sent.push([name, withoutJobs(value)]);
+    } else if (allowed.includes(name) || host[name] !== value) {
       sent.push([name, value]);
     }
   }
@@ -818,8 +836,20 @@ export function remoteEnvironment(
   return sent.sort(([a], [b]) => compareNames(a, b));
 }
 
-function compareNames(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+/**
+ * MAKEFLAGS without `-j` and the jobserver: a job that runs remotely runs
+ * no sub-make, and its action must not change with the build's `-j`.
+ */
+function withoutJobs(makeflags: string): string {
+  const words = makeflags.split(' ');
+  const end = words.indexOf('--');
+  const options = end < 0 ? words : words.slice(0, end);
+  const kept = options.filter(
+    (word) => !/^(-j\d*|--jobserver-(auth|fds)=.*)$/.test(word),
+  );
+  const rest = end < 0 ? [] : words.slice(end);
+  const result = [...kept, ...rest].join(' ');
+  return result.trim() === '' ? '' : result;
 }
 
 /** A name in an output tree must be one name, not a path. */

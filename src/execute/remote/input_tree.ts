@@ -48,7 +48,18 @@ interface DirectoryEntry {
   readonly children: Map<string, Entry>;
   readonly stat: Stats;
   /** The encoded `Directory` and its digest, until something changes. */
-  encoded: { bytes: Buffer; digest: Digest } | null;
+  encoded: Encoded | null;
+  /**
+   * Encodings of the directory as jobs see it, without the files this
+   * build made that they do not depend on, by what they do see of those
+   * (see `encode`). Dropped when anything else in it changes.
+   */
+  views: Map<string, Encoded>;
+}
+
+interface Encoded {
+  readonly bytes: Buffer;
+  readonly digest: Digest;
 }
 
 type Entry = FileEntry | SymlinkEntry | DirectoryEntry;
@@ -56,32 +67,6 @@ type Entry = FileEntry | SymlinkEntry | DirectoryEntry;
 /** A blob the tree refers to: a file on disk, or bytes in memory. */
 export type BlobSource =
   { readonly path: string } | { readonly bytes: Uint8Array };
-
-/**
- * Paths (relative to the exec root) a job must not see, and every
- * directory above one of them (`''` for the exec root itself).
- */
-export interface HiddenPaths {
-  readonly paths: ReadonlySet<string>;
-  readonly above: ReadonlySet<string>;
-}
-
-const NOTHING_HIDDEN: HiddenPaths = { paths: new Set(), above: new Set() };
-
-/** The hidden paths of a set, with the directories above each. */
-export function hiddenPaths(paths: ReadonlySet<string>): HiddenPaths {
-  const above = new Set<string>();
-  for (const path of paths) {
-    for (let slash = path.lastIndexOf('/'); ;) {
-      const parent = slash < 0 ? '' : path.slice(0, slash);
-      if (above.has(parent)) break;
-      above.add(parent);
-      if (slash < 0) break;
-      slash = parent.lastIndexOf('/');
-    }
-  }
-  return { paths, above };
-}
 
 /** What a fakeroot state file's every line looks like. */
 const FAKEROOT_LINE =
@@ -138,7 +123,13 @@ function sameFile(a: Stats, b: Stats): boolean {
   );
 }
 
-function compareNames(a: string, b: string): number {
+/**
+ * Orders names as REAPI does, by their UTF-8 bytes, which is the order of
+ * code points. JavaScript compares UTF-16 units, which agrees but for
+ * characters above U+FFFF against U+E000 to U+FFFF: those go the slow way.
+ */
+export function compareNames(a: string, b: string): number {
+  if (!/[\uD800-\uFFFF]/.test(a + b)) return a < b ? -1 : a > b ? 1 : 0;
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
@@ -146,6 +137,10 @@ export class InputTree {
   private root: DirectoryEntry | null = null;
   /** What each file's digest was last time, by absolute path. */
   private readonly known = new Map<string, FileEntry>();
+  /** Files this build's remote jobs made, relative to the exec root. */
+  private readonly produced = new Set<string>();
+  /** Each directory above one of them, with its subdirectories that are. */
+  private readonly aboveProduced = new Map<string, Set<string>>();
   private stale = true;
 
   /**
@@ -181,12 +176,67 @@ export class InputTree {
     for (const path of paths) this.readAgain(path.split('/'));
   }
 
+  /**
+   * A job of this build made this file (relative to the exec root): jobs
+   * that do not depend on it do not see it. Call before `changed`.
+   */
+  markProduced(path: string): void {
+    if (this.produced.has(path)) return;
+    this.produced.add(path);
+    // The directories above it see it now as made by the build.
+    let child = path;
+    for (let slash = path.lastIndexOf('/'); ;) {
+      const parent = slash < 0 ? '' : path.slice(0, slash);
+      const subdirectories = this.aboveProduced.get(parent);
+      const name = slash < 0 ? child : child.slice(slash + 1);
+      if (subdirectories) {
+        if (child !== path) subdirectories.add(name);
+      } else {
+        this.aboveProduced.set(parent, new Set(child === path ? [] : [name]));
+      }
+      this.directoryAt(parent)?.views.clear();
+      if (slash < 0) break;
+      child = parent;
+      slash = parent.lastIndexOf('/');
+    }
+  }
+
+  private directoryAt(path: string): DirectoryEntry | null {
+    if (!this.root) return null;
+    let directory: Entry | undefined = this.root;
+    for (const name of path === '' ? [] : path.split('/')) {
+      if (directory?.kind !== 'directory') return null;
+      directory = directory.children.get(name);
+    }
+    return directory?.kind === 'directory' ? directory : null;
+  }
+
+  /**
+   * amake wrote this file (relative to the exec root) with this content:
+   * its digest need not be computed when it is read again.
+   */
+  written(path: string, digest: Digest): void {
+    const absolute = join(this.execRoot, path);
+    const stat = lstatSync(absolute);
+    this.known.set(absolute, {
+      kind: 'file',
+      digest,
+      executable: (stat.mode & 0o111) !== 0,
+      fakerootState: false,
+      stat,
+    });
+  }
+
   /** Reads one path again; the directories above it are encoded anew. */
   private readAgain(parts: readonly string[]): void {
     let directory = this.root!;
     let absolute = this.execRoot;
+    // A view leaves out what this build made: it stays while only that
+    // changes.
+    const keepViews = this.produced.has(parts.join('/'));
     for (const [index, name] of parts.entries()) {
       directory.encoded = null;
+      if (!keepViews) directory.views.clear();
       absolute = join(absolute, name);
       const next = directory.children.get(name);
       // The path itself, or a directory above it that is new: read whole.
@@ -227,7 +277,13 @@ export class InputTree {
       const entry = this.readEntry(child);
       if (entry) children.set(name, entry);
     }
-    return { kind: 'directory', children, stat, encoded: null };
+    return {
+      kind: 'directory',
+      children,
+      stat,
+      encoded: null,
+      views: new Map(),
+    };
   }
 
   /** One path as an entry; null for what a tree cannot hold. */
@@ -264,21 +320,79 @@ export class InputTree {
 
   /**
    * The `Directory` message of a directory, encoded, and its digest;
-   * every blob below it is added to `blobs`. The `hidden` paths are left
-   * out: only the directories above them are encoded anew, the others'
-   * encodings are kept for the next job.
+   * every blob below it that the server is not known to have is added to
+   * `blobs`. Of the files this build made, only those in `visible` are
+   * in it.
+   *
+   * A directory above no such file keeps its encoding until it changes.
+   * One above some keeps an encoding for each way jobs see it: its own
+   * version, plus what it holds of `visible` and the views of its
+   * subdirectories. Most jobs see none of what the build made, so they
+   * share one view, and a directory of a thousand objects is not encoded
+   * again for each job.
    */
   encode(
     directory: DirectoryEntry,
     blobs: Map<string, BlobSource>,
-    hidden: HiddenPaths = NOTHING_HIDDEN,
+    present: ReadonlySet<string>,
+    visible: ReadonlySet<string>,
     relativePath = '',
-  ): { bytes: Buffer; digest: Digest } {
-    const keep = !hidden.above.has(relativePath);
-    if (keep && directory.encoded) {
-      this.collect(directory, blobs, relativePath);
+  ): Encoded {
+    const subdirectories = this.aboveProduced.get(relativePath);
+    if (!subdirectories) {
+      if (!directory.encoded) {
+        directory.encoded = this.encodeAnew(
+          directory,
+          blobs,
+          present,
+          visible,
+          relativePath,
+        );
+      } else {
+        this.collect(directory, blobs, present, relativePath);
+      }
       return directory.encoded;
     }
+
+    // The view's key: what this job sees of what the build made here.
+    const prefix = relativePath ? `${relativePath}/` : '';
+    let key = '';
+    for (const name of [...subdirectories].sort()) {
+      const child = directory.children.get(name);
+      if (child?.kind !== 'directory') continue;
+      const view = this.encode(child, blobs, present, visible, prefix + name);
+      key += `${name}/${view.digest.hash}\0`;
+    }
+    for (const path of visible) {
+      if (!this.produced.has(path) || !path.startsWith(prefix)) continue;
+      const name = path.slice(prefix.length);
+      if (name.includes('/')) continue;
+      const child = directory.children.get(name);
+      if (child?.kind === 'file') key += `${name}=${child.digest.hash}\0`;
+      else if (child?.kind === 'symlink') key += `${name}>${child.target}\0`;
+    }
+    const known = directory.views.get(key);
+    if (known && present.has(digestKey(known.digest))) return known;
+    const encoded = this.encodeAnew(
+      directory,
+      blobs,
+      present,
+      visible,
+      relativePath,
+    );
+    if (directory.views.size >= 64) directory.views.clear();
+    directory.views.set(key, encoded);
+    return encoded;
+  }
+
+  /** Encodes a directory from its entries, leaving out what is hidden. */
+  private encodeAnew(
+    directory: DirectoryEntry,
+    blobs: Map<string, BlobSource>,
+    present: ReadonlySet<string>,
+    visible: ReadonlySet<string>,
+    relativePath: string,
+  ): Encoded {
     const message: DirectoryMessage = {
       files: [],
       directories: [],
@@ -288,7 +402,7 @@ export class InputTree {
     for (const name of names) {
       const entry = directory.children.get(name)!;
       const childPath = relativePath ? `${relativePath}/${name}` : name;
-      if (hidden.paths.has(childPath)) continue;
+      if (this.produced.has(childPath) && !visible.has(childPath)) continue;
       if (entry.kind === 'file') {
         const node: FileNodeMessage = { name, digest: entry.digest };
         if (entry.executable) node.is_executable = true;
@@ -299,26 +413,29 @@ export class InputTree {
       } else if (entry.kind === 'symlink') {
         message.symlinks.push({ name, target: entry.target });
       } else {
-        const child = this.encode(entry, blobs, hidden, childPath);
+        const child = this.encode(entry, blobs, present, visible, childPath);
         message.directories.push({ name, digest: child.digest });
       }
     }
     const bytes = encode('Directory', message);
     const encoded = { bytes, digest: digestOf(bytes) };
-    if (keep) directory.encoded = encoded;
     blobs.set(digestKey(encoded.digest), { bytes });
     return encoded;
   }
 
-  /** The blobs below a directory whose encoding is already known. */
+  /**
+   * The blobs below a directory whose encoding is already known, unless
+   * the server has it: then it has everything below it too.
+   */
   private collect(
     directory: DirectoryEntry,
     blobs: Map<string, BlobSource>,
+    present: ReadonlySet<string>,
     relativePath: string,
   ): void {
-    blobs.set(digestKey(directory.encoded!.digest), {
-      bytes: directory.encoded!.bytes,
-    });
+    const key = digestKey(directory.encoded!.digest);
+    if (present.has(key)) return;
+    blobs.set(key, { bytes: directory.encoded!.bytes });
     for (const [name, entry] of directory.children) {
       const childPath = relativePath ? `${relativePath}/${name}` : name;
       if (entry.kind === 'file') {
@@ -326,7 +443,8 @@ export class InputTree {
           path: join(this.execRoot, childPath),
         });
       } else if (entry.kind === 'directory') {
-        this.encode(entry, blobs, NOTHING_HIDDEN, childPath);
+        if (entry.encoded) this.collect(entry, blobs, present, childPath);
+        else this.encode(entry, blobs, present, new Set(), childPath);
       }
     }
   }
