@@ -32,6 +32,7 @@ import {
   Digest,
   DirectoryMessage,
   ExecuteResponseMessage,
+  ServerCapabilitiesMessage,
   decode,
   digestKey,
   digestOf,
@@ -77,7 +78,7 @@ export interface RemoteOptions extends RemoteSettings {
 export class RemoteExecutionError extends Error {}
 
 /** What the server can do, read from its capabilities. */
-interface ServerFeatures {
+export interface ServerFeatures {
   /** API 2.1 and later take `output_paths`; 2.0 output directories. */
   readonly outputPaths: boolean;
   readonly maxBatchBytes: number;
@@ -191,13 +192,7 @@ export class RemoteExecutor implements Executor {
         `${options.address} does not execute actions (it is only a cache)`,
       );
     }
-    const high = capabilities.high_api_version ?? { major: 2, minor: 0 };
-    const features: ServerFeatures = {
-      outputPaths: high.major > 2 || (high.major === 2 && high.minor >= 1),
-      maxBatchBytes:
-        capabilities.cache_capabilities?.max_batch_total_size_bytes ||
-        4 * 1024 * 1024,
-    };
+    const features = featuresOf(capabilities);
     return new RemoteExecutor(client, options, features, local, workspace);
   }
 
@@ -786,6 +781,23 @@ export class RemoteExecutor implements Executor {
     if (listener.output) listener.output(stream, data);
     else writeSync(stream === 'out' ? 1 : 2, data);
   }
+}
+
+/**
+ * What amake uses of a server's capabilities. API 2.1 replaced output
+ * files and directories with output paths; a server that speaks 2.0 only
+ * (Bazel's reference worker) ignores output paths.
+ */
+export function featuresOf(
+  capabilities: ServerCapabilitiesMessage,
+): ServerFeatures {
+  const high = capabilities.high_api_version ?? { major: 2, minor: 0 };
+  return {
+    outputPaths: high.major > 2 || (high.major === 2 && high.minor >= 1),
+    maxBatchBytes:
+      capabilities.cache_capabilities?.max_batch_total_size_bytes ||
+      4 * 1024 * 1024,
+  };
 }
 
 /** A command's status from the runner as the outcome make reports. */
