@@ -29,8 +29,7 @@ import {
 /** What the output tree holds at a path below `tree/`. */
 export type OutputNode =
   | { readonly kind: 'file'; readonly data: Uint8Array }
-  | { readonly kind: 'directory' }
-  | { readonly kind: 'symlink'; readonly target: string };
+  | { readonly kind: 'directory' };
 
 /** A result that may not be applied; nothing of it was written. */
 export class UnsafeResultError extends Error {}
@@ -76,15 +75,18 @@ function checkRecords(
       );
     }
     if (record.kind === 'deleted') continue;
+    if (record.kind === 'symlink') {
+      if (!targetIsInside(path, record.target)) {
+        throw new UnsafeResultError(
+          `it makes a symlink that points out of the workspace: '${path}' -> '${record.target}'`,
+        );
+      }
+      continue;
+    }
     const node = nodes.get(path);
     const expected = record.kind === 'fakeroot' ? 'file' : record.type;
     if (!node || node.kind !== expected) {
       throw new UnsafeResultError(`its output tree lacks '${path}'`);
-    }
-    if (node.kind === 'symlink' && !targetIsInside(path, node.target)) {
-      throw new UnsafeResultError(
-        `it makes a symlink that points out of the workspace: '${path}' -> '${node.target}'`,
-      );
     }
   }
 }
@@ -155,13 +157,14 @@ export function applyResult(
       fakerootStates.push(record);
       continue;
     }
+    if (record.kind === 'symlink') {
+      clear(path, false);
+      symlinkSync(record.target, path);
+      continue;
+    }
     const node = nodes.get(record.path)!;
     if (node.kind === 'file') {
       writeFileAtomically(path, node.data, record.mode);
-    } else if (node.kind === 'symlink') {
-      clear(path, false);
-      symlinkSync(node.target, path);
-      continue;
     } else {
       clear(path, true);
       mkdirSync(path, { recursive: true });

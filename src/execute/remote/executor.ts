@@ -669,12 +669,6 @@ export class RemoteExecutor implements Executor {
           digest: file.digest,
         });
       }
-      for (const link of directory.symlinks) {
-        nodes.set(prefix + checkName(link.name), {
-          kind: 'symlink',
-          target: link.target,
-        });
-      }
       for (const child of directory.directories) {
         const path = prefix + checkName(child.name);
         nodes.set(path, { kind: 'directory' });

@@ -43,10 +43,17 @@ export function encodeJobFile(job: RunnerJob): Buffer {
 export type ManifestRecord =
   | {
       readonly kind: 'changed';
-      readonly type: 'file' | 'directory' | 'symlink';
+      readonly type: 'file' | 'directory';
       readonly mode: number;
       readonly mtime: Time;
       readonly path: string;
+    }
+  | {
+      readonly kind: 'symlink';
+      readonly mode: number;
+      readonly mtime: Time;
+      readonly path: string;
+      readonly target: string;
     }
   | { readonly kind: 'deleted'; readonly path: string }
   | {
@@ -105,7 +112,13 @@ export function parseManifest(bytes: Uint8Array): Manifest {
       if (!type) throw new ManifestError(`bad type '${strings[i - 1]}'`);
       const mode = parseMode(strings[i++]);
       const mtime = parseTime(strings[i++]);
-      records.push({ kind: 'changed', type, mode, mtime, path: strings[i++]! });
+      const path = strings[i++]!;
+      if (type === 'symlink') {
+        const target = strings[i++]!;
+        records.push({ kind: 'symlink', mode, mtime, path, target });
+      } else {
+        records.push({ kind: 'changed', type, mode, mtime, path });
+      }
     } else if (kind === 'D') {
       records.push({ kind: 'deleted', path: strings[i++]! });
     } else if (kind === 'F') {

@@ -68,6 +68,12 @@ describe('the manifest', () => {
         '4755',
         '1700000001.2',
         'dir/a b',
+        'C',
+        'l',
+        '777',
+        '1700000001.3',
+        'dir/link',
+        '../elsewhere',
         'D',
         'gone',
         'F',
@@ -85,12 +91,15 @@ describe('the manifest', () => {
       [
         ['changed', 'dir'],
         ['changed', 'dir/a b'],
+        ['symlink', 'dir/link'],
         ['deleted', 'gone'],
         ['fakeroot', 'state'],
       ],
     );
     const file = manifest.records[1]!;
     assert.equal(file.kind === 'changed' && file.mode, 0o4755);
+    const link = manifest.records[2]!;
+    assert.equal(link.kind === 'symlink' && link.target, '../elsewhere');
   });
 
   it('refuses what is not a manifest', () => {
