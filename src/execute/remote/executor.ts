@@ -291,8 +291,15 @@ export class RemoteExecutor implements Executor {
     }
   }
 
-  /** Builds the action of a job: its digest, and every blob it needs. */
-  private prepare(job: Job): {
+  /**
+   * Builds the action of a job: its digest, and the blobs it needs. Only
+   * with `gather` are the workspace's blobs the server may lack among
+   * them: to ask the action cache, the digest is enough.
+   */
+  private prepare(
+    job: Job,
+    gather: boolean,
+  ): {
     action: Digest;
     blobs: Map<string, BlobSource>;
   } {
@@ -301,7 +308,7 @@ export class RemoteExecutor implements Executor {
     const runnerFiles = this.runnerDirectory(job);
     const workspace = this.tree.encode(
       tree,
-      blobs,
+      gather ? blobs : null,
       this.present,
       this.visibleTo(job),
     );
@@ -313,7 +320,9 @@ export class RemoteExecutor implements Executor {
       digest: this.addBlob(blobs, encode('Directory', runnerFiles.directory)),
     });
     rootMessage.directories.sort((a, b) => compareNames(a.name, b.name));
-    for (const [, bytes] of runnerFiles.files) this.addBlob(blobs, bytes);
+    for (const { digest, bytes } of runnerFiles.blobs) {
+      blobs.set(digestKey(digest), { bytes });
+    }
     const root = this.addBlob(blobs, encode('Directory', compact(rootMessage)));
 
     const platform = {
@@ -392,7 +401,7 @@ export class RemoteExecutor implements Executor {
    */
   private runnerDirectory(job: Job): {
     directory: DirectoryMessage;
-    files: Map<string, Buffer>;
+    blobs: { digest: Digest; bytes: Buffer }[];
   } {
     const files = new Map<string, Buffer>();
     const states = this.tree.fakerootStates();
@@ -427,24 +436,22 @@ export class RemoteExecutor implements Executor {
         ),
       }),
     );
+    // The runner is hashed once, when amake starts: it is large.
     const directory: DirectoryMessage = {
       files: [
-        {
-          name: 'runner',
-          digest: this.runnerDigest,
-          is_executable: true,
-        },
+        { name: 'runner', digest: this.runnerDigest, is_executable: true },
       ],
       directories: [],
       symlinks: [],
     };
-    files.set('runner', this.runnerBytes);
+    const blobs = [{ digest: this.runnerDigest, bytes: this.runnerBytes }];
     for (const [name, bytes] of files) {
-      if (name !== 'runner')
-        directory.files.push({ name, digest: digestOf(bytes) });
+      const digest = digestOf(bytes);
+      directory.files.push({ name, digest });
+      blobs.push({ digest, bytes });
     }
     directory.files.sort((a, b) => compareNames(a.name, b.name));
-    return { directory, files };
+    return { directory, blobs };
   }
 
   /** Sends the server every blob it does not have. */
@@ -499,16 +506,17 @@ export class RemoteExecutor implements Executor {
     let lastError: Error | null = null;
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       if (this.interrupted) throw new Interrupted(this.interrupted);
-      // Made again each time: the blobs to send depend on what the
-      // server is known to have, which a failure may have changed.
-      const { action, blobs } = this.prepare(job);
       try {
+        // Made again each time: the blobs to send depend on what the
+        // server is known to have, which a failure may have changed.
         if (!this.cacheOff(job)) {
+          const { action } = this.prepare(job, false);
           const cached = await this.client.getActionResult(action, job.target);
           if (cached && cached.exit_code === 0) {
             return { result: cached, cached: true };
           }
         }
+        const { action, blobs } = this.prepare(job, true);
         await this.upload(blobs);
         const operation = await this.client.execute(
           action,

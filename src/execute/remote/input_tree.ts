@@ -183,6 +183,9 @@ export class InputTree {
   markProduced(path: string): void {
     if (this.produced.has(path)) return;
     this.produced.add(path);
+    // A view hides what the build made: a new file changes none, one
+    // that was there before the build (and in every view) changes all.
+    const existed = this.entryAt(path) !== null;
     // The directories above it see it now as made by the build.
     let child = path;
     for (let slash = path.lastIndexOf('/'); ;) {
@@ -194,21 +197,26 @@ export class InputTree {
       } else {
         this.aboveProduced.set(parent, new Set(child === path ? [] : [name]));
       }
-      this.directoryAt(parent)?.views.clear();
+      if (existed) this.directoryAt(parent)?.views.clear();
       if (slash < 0) break;
       child = parent;
       slash = parent.lastIndexOf('/');
     }
   }
 
-  private directoryAt(path: string): DirectoryEntry | null {
+  private entryAt(path: string): Entry | null {
     if (!this.root) return null;
-    let directory: Entry | undefined = this.root;
+    let entry: Entry | undefined = this.root;
     for (const name of path === '' ? [] : path.split('/')) {
-      if (directory?.kind !== 'directory') return null;
-      directory = directory.children.get(name);
+      if (entry?.kind !== 'directory') return null;
+      entry = entry.children.get(name);
     }
-    return directory?.kind === 'directory' ? directory : null;
+    return entry ?? null;
+  }
+
+  private directoryAt(path: string): DirectoryEntry | null {
+    const entry = this.entryAt(path);
+    return entry?.kind === 'directory' ? entry : null;
   }
 
   /**
@@ -321,8 +329,9 @@ export class InputTree {
   /**
    * The `Directory` message of a directory, encoded, and its digest;
    * every blob below it that the server is not known to have is added to
-   * `blobs`. Of the files this build made, only those in `visible` are
-   * in it.
+   * `blobs` (with `blobs` null, nothing is gathered: the digest alone
+   * is wanted, to ask the action cache). Of the files this build made,
+   * only those in `visible` are in it.
    *
    * A directory above no such file keeps its encoding until it changes.
    * One above some keeps an encoding for each way jobs see it: its own
@@ -333,7 +342,7 @@ export class InputTree {
    */
   encode(
     directory: DirectoryEntry,
-    blobs: Map<string, BlobSource>,
+    blobs: Map<string, BlobSource> | null,
     present: ReadonlySet<string>,
     visible: ReadonlySet<string>,
     relativePath = '',
@@ -348,7 +357,7 @@ export class InputTree {
           visible,
           relativePath,
         );
-      } else {
+      } else if (blobs) {
         this.collect(directory, blobs, present, relativePath);
       }
       return directory.encoded;
@@ -372,7 +381,9 @@ export class InputTree {
       else if (child?.kind === 'symlink') key += `${name}>${child.target}\0`;
     }
     const known = directory.views.get(key);
-    if (known && present.has(digestKey(known.digest))) return known;
+    if (known && (!blobs || present.has(digestKey(known.digest)))) {
+      return known;
+    }
     const encoded = this.encodeAnew(
       directory,
       blobs,
@@ -388,7 +399,7 @@ export class InputTree {
   /** Encodes a directory from its entries, leaving out what is hidden. */
   private encodeAnew(
     directory: DirectoryEntry,
-    blobs: Map<string, BlobSource>,
+    blobs: Map<string, BlobSource> | null,
     present: ReadonlySet<string>,
     visible: ReadonlySet<string>,
     relativePath: string,
@@ -407,7 +418,7 @@ export class InputTree {
         const node: FileNodeMessage = { name, digest: entry.digest };
         if (entry.executable) node.is_executable = true;
         message.files.push(node);
-        blobs.set(digestKey(entry.digest), {
+        blobs?.set(digestKey(entry.digest), {
           path: join(this.execRoot, childPath),
         });
       } else if (entry.kind === 'symlink') {
@@ -419,7 +430,7 @@ export class InputTree {
     }
     const bytes = encode('Directory', message);
     const encoded = { bytes, digest: digestOf(bytes) };
-    blobs.set(digestKey(encoded.digest), { bytes });
+    blobs?.set(digestKey(encoded.digest), { bytes });
     return encoded;
   }
 
