@@ -967,17 +967,20 @@ export class Builder {
     let failed = false;
     const newer: FileNode[] = [];
     const intermediates: FileNode[] = [];
-    const walked = [
-      ...prerequisites,
-      ...this.groupPrerequisites(node, rule),
-      ...this.alsoMadePrerequisites(node, fileState, recipe),
-    ];
+    // A list of its own: what a recipe's `$(eval)` adds to the rule's list
+    // meanwhile is not walked.
+    const walked = prerequisites.slice();
+    if (rule?.group) walked.push(...this.groupPrerequisites(node, rule));
+    if (fileState.implicit?.alsoMake.length) {
+      walked.push(...this.alsoMadePrerequisites(node, fileState, recipe));
+    }
     // In parallel every prerequisite is started before any is waited for,
     // but those after a `.WAIT` only once those before it are done.
     const started = this.parallel
       ? this.startAll(node, walked, 0, nextWait(walked, 0))
       : null;
-    for (const [index, prerequisite] of walked.entries()) {
+    for (let index = 0; index < walked.length; index++) {
+      const prerequisite = walked[index]!;
       if (started && prerequisite.waitBefore) {
         const end = nextWait(walked, index + 1);
         started.push(...this.startAll(node, walked, index, end));
@@ -1529,13 +1532,15 @@ export class Builder {
     allRecursive: boolean,
     pragmas: JobDetails,
   ): Promise<Status> {
-    const environment = commands.some((command) => command.run)
+    const runs = commands.some((command) => command.run);
+    const environment = runs
       ? (this.state.environment(recipeScope) as Record<string, string>)
       : {};
     const sharedIpc = this.buildKeepsDaemons();
-    const contained = this.executor.containsJobs === true;
+    // Only a command that runs can reach a daemon; asking the executor
+    // costs a look at the disk.
     const user =
-      contained && !sharedIpc
+      runs && !sharedIpc && this.executor.containsJobs === true
         ? fakerootDaemonUser(commands, environment)
         : null;
     if (user) {
@@ -1566,7 +1571,6 @@ export class Builder {
       prerequisites: pragmas.prerequisites,
     };
     const progress = this.options.progress;
-    const runs = commands.some((command) => command.run);
     // A progress display reads the job's output, to show it if it fails.
     const kept = progress && runs ? new KeptText() : null;
     const output = this.jobOutput(commands, kept);
@@ -1589,7 +1593,7 @@ export class Builder {
         },
       );
     }
-    if (commands.some((command) => command.run)) filesMayHaveChanged();
+    if (runs) filesMayHaveChanged();
     this.times.forget(this.pathOf(node));
     if (result.outcome.kind === 'succeeded' && this.options.touch) {
       // After running its `+` lines GNU make touches the target, and says
@@ -2008,18 +2012,20 @@ export class Builder {
     newer: FileNode[],
     stem: string,
   ): void {
-    // `.EXTRA_PREREQS` are in none of them.
-    const counted = prerequisites.filter((p) => !p.extra);
-    // The files they name: vpath may have found one to be another file.
-    const countedFiles = new Set(counted.map((p) => this.fileFor(p.name)));
-    const normal = counted.filter((p) => !p.orderOnly);
-    const orderOnly = counted.filter((p) => p.orderOnly);
-    const pathOf = (name: string) => {
-      const file = this.state.database.file(name);
-      return file ? this.pathOf(file) : name;
-    };
-    const all = normal.map((p) => pathOf(p.name));
-    const unique = [...new Set(all)];
+    // The files the prerequisites name (vpath may have found one to be
+    // another file) and the names they are found by, in one pass: this
+    // runs for every recipe.
+    const countedFiles = new Set<FileNode>();
+    const all: string[] = [];
+    const orderOnly: string[] = [];
+    for (const prerequisite of prerequisites) {
+      // `.EXTRA_PREREQS` are in none of them.
+      if (prerequisite.extra) continue;
+      const file = this.fileFor(prerequisite.name);
+      countedFiles.add(file);
+      (prerequisite.orderOnly ? orderOnly : all).push(this.pathOf(file));
+    }
+    const unique = new Set(all);
     const define = (name: string, value: string) => {
       set.set(newVariable(name, value, 'simple', 'automatic'));
     };
@@ -2029,25 +2035,24 @@ export class Builder {
     define('%', member ? member.member : '');
     define('<', all[0] ?? '');
     // Archive members are named by their member names in all but `$<`.
-    const listed = (names: string[]) => names.map(memberOrName).join(' ');
     define('^', listed(unique));
     define('+', listed(all));
     // Under -B every prerequisite counts as newer, as in GNU make.
-    const changed = this.options.alwaysMake
-      ? unique
-      : [
-          ...new Set(
-            newer
-              .filter((file) => countedFiles.has(file))
-              .map((file) => this.pathOf(file)),
-          ),
-        ];
+    const changed = new Set<string>();
+    if (this.options.alwaysMake) {
+      for (const name of unique) changed.add(name);
+    } else {
+      for (const file of newer) {
+        if (countedFiles.has(file)) changed.add(this.pathOf(file));
+      }
+    }
     define('?', listed(changed));
     // A prerequisite that is also a normal one is not order-only.
-    const onlyOrdered = orderOnly
-      .map((p) => pathOf(p.name))
-      .filter((name) => !unique.includes(name));
-    define('|', listed([...new Set(onlyOrdered)]));
+    const onlyOrdered = new Set<string>();
+    for (const name of orderOnly) {
+      if (!unique.has(name)) onlyOrdered.add(name);
+    }
+    define('|', listed(onlyOrdered));
     define('*', stem);
   }
 
@@ -2292,6 +2297,17 @@ function signalDescription(signal: string): string {
 /** `member` for an archive member `lib(member)`, else the name. */
 function memberOrName(name: string): string {
   return parseArchiveMember(name)?.member ?? name;
+}
+
+/** Names as an automatic variable lists them, members by member name. */
+function listed(names: Iterable<string>): string {
+  let text = '';
+  let first = true;
+  for (const name of names) {
+    text += first ? memberOrName(name) : ' ' + memberOrName(name);
+    first = false;
+  }
+  return text;
 }
 
 export type { Location };

@@ -90,6 +90,12 @@ export class StatusLine implements Reporter, BuildProgress {
   }
 
   private around(write: () => void): void {
+    // With no line to draw again, what is written may stay held back
+    // with the rest: a write per line costs much on a large build.
+    if (!this.enabled) {
+      write();
+      return;
+    }
     this.clear();
     write();
     this.inner.flush?.();
