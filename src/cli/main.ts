@@ -65,6 +65,9 @@ function amakeExecutable(): string {
 
 /** Runs amake with the process's arguments and exits with its status. */
 export function main(): void {
+  // Node's deprecation notices (a TLS server name that is an address, in
+  // gRPC) speak to amake's developers, not to the users of a build.
+  process.noDeprecation = true;
   const reporter = new AnnouncingReporter(new ConsoleReporter());
   // On a terminal, a progress line, redrawn around everything written.
   const status = new StatusLine(

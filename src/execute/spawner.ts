@@ -76,9 +76,13 @@ export class Spawner {
     return probe.status === 0 ? probe.stdout.trim() : 'none';
   }
 
-  /** Whether the helper can be used. */
+  private static usable: boolean | null = null;
+
+  /** Whether the helper can be used; asked once, as every job asks. */
   static available(): boolean {
-    return process.env.AMAKE_SPAWNER !== 'node' && existsSync(HELPER);
+    Spawner.usable ??=
+      process.env.AMAKE_SPAWNER !== 'node' && existsSync(HELPER);
+    return Spawner.usable;
   }
 
   /** The helpers started, to be ended before amake exits. */

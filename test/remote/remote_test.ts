@@ -11,6 +11,12 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { AMAKE, GNU_MAKE, Finished, scratch, start } from '../parallel/helpers';
 import { ReferenceWorker, startReferenceWorker } from './reference_worker';
+import {
+  Identity,
+  certificateDirectory,
+  makeIdentity,
+  startTlsFront,
+} from './tls_front';
 
 const hasFakeroot = spawnSync('fakeroot', ['true']).status === 0;
 
@@ -310,6 +316,102 @@ describe('remote execution on the reference worker', () => {
       /amake: job for 'all' left process \d+ running \(.+\): stopping it/,
     );
     assert.deepEqual(processesBelow(worker.workDir), []);
+  });
+
+  describe('over TLS', () => {
+    let certificates: string;
+    let server: Identity;
+    let client: Identity;
+    before(() => {
+      certificates = certificateDirectory();
+      server = makeIdentity(certificates, 'localhost');
+      client = makeIdentity(certificates, 'amake-client');
+    });
+    after(() => fs.rmSync(certificates, { recursive: true, force: true }));
+    const makefile = { Makefile: 'out:\n\techo secure > $@\n' };
+
+    it('builds through grpcs:// with the server certificate trusted', async () => {
+      const front = await startTlsFront(worker.port, server);
+      try {
+        for (const host of ['localhost', '127.0.0.1']) {
+          const dir = scratch(makefile);
+          const result = await amake(dir, [
+            `--remote-executor=grpcs://${host}:${front.port}`,
+            `--remote-tls-ca=${server.cert}`,
+          ]);
+          assert.equal(result.stderr, '');
+          assert.equal(result.code, 0);
+          assert.equal(
+            fs.readFileSync(path.join(dir, 'out'), 'utf8'),
+            'secure\n',
+          );
+        }
+        // Not trusted: an error before any job.
+        const dir = scratch(makefile);
+        const result = await amake(dir, [
+          `--remote-executor=grpcs://localhost:${front.port}`,
+        ]);
+        assert.equal(result.code, 2);
+        assert.match(
+          result.stderr,
+          /^amake: \*\*\* remote execution: cannot reach grpcs:\/\/localhost:\d+: UNAVAILABLE: .*self-signed certificate\. {2}Stop\.\n$/,
+        );
+        assert.equal(fs.existsSync(path.join(dir, 'out')), false);
+      } finally {
+        await front.close();
+      }
+    });
+
+    it('presents a client certificate to a server that asks for one', async () => {
+      const front = await startTlsFront(worker.port, server, client);
+      try {
+        const dir = scratch(makefile);
+        const trusted = `--remote-tls-ca=${server.cert}`;
+        const address = `--remote-executor=grpcs://localhost:${front.port}`;
+        const refused = await amake(dir, [address, trusted]);
+        assert.equal(refused.code, 2);
+        assert.match(refused.stderr, /cannot reach .*certificate required/);
+        const result = await amake(dir, [
+          address,
+          trusted,
+          `--remote-tls-cert=${client.cert}`,
+          `--remote-tls-key=${client.key}`,
+        ]);
+        assert.equal(result.stderr, '');
+        assert.equal(result.code, 0);
+      } finally {
+        await front.close();
+      }
+    });
+
+    it('names a certificate option that cannot be used', async () => {
+      const dir = scratch(makefile);
+      const cases: [string[], RegExp][] = [
+        [
+          ['--remote-executor=grpcs://localhost:1', '--remote-tls-ca=nothere'],
+          /cannot read --remote-tls-ca 'nothere' \(ENOENT\)\. {2}Stop\./,
+        ],
+        [
+          [
+            '--remote-executor=grpcs://localhost:1',
+            `--remote-tls-cert=${client.cert}`,
+          ],
+          /a client certificate needs both --remote-tls-cert and --remote-tls-key/,
+        ],
+        [
+          [
+            '--remote-executor=grpc://localhost:1',
+            `--remote-tls-ca=${server.cert}`,
+          ],
+          /the --remote-tls-\* options need a grpcs:\/\/ address/,
+        ],
+      ];
+      for (const [args, expected] of cases) {
+        const result = await amake(dir, args);
+        assert.equal(result.code, 2);
+        assert.match(result.stderr, expected);
+      }
+    });
   });
 
   describe(

@@ -57,7 +57,13 @@ export class RemoteCallError extends Error {
 
 function callError(error: grpc.ServiceError): RemoteCallError {
   const name = grpc.status[error.code] ?? String(error.code);
-  return new RemoteCallError(error.code, `${name}: ${error.details}`);
+  // grpc-js ends a failed connection's details with an empty resolution
+  // note, and OpenSSL's errors span lines: one line, without the note.
+  const details = error.details
+    .replace(/\s*Resolution note:\s*\.?\s*$/, '')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/[\s.]+$/, '');
+  return new RemoteCallError(error.code, `${name}: ${details}`);
 }
 
 /** A `google.rpc.Status` that is not OK, as an error. */
@@ -79,14 +85,31 @@ function channelOf(settings: RemoteSettings): {
       `'${settings.address}' is not a remote executor address: write grpc://HOST:PORT or grpcs://HOST:PORT`,
     );
   }
-  const read = (file: string | undefined) =>
-    file === undefined ? null : readFileSync(file);
+  const read = (file: string | undefined, option: string) => {
+    if (file === undefined) return null;
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+      throw new Error(`cannot read ${option} '${file}' (${reason})`);
+    }
+  };
+  if ((settings.tlsCert === undefined) !== (settings.tlsKey === undefined)) {
+    throw new Error(
+      'a client certificate needs both --remote-tls-cert and --remote-tls-key',
+    );
+  }
+  if (match[1] === 'grpc' && (settings.tlsCa ?? settings.tlsCert)) {
+    throw new Error(
+      `the --remote-tls-* options need a grpcs:// address, not '${settings.address}'`,
+    );
+  }
   const credentials =
     match[1] === 'grpcs'
       ? grpc.credentials.createSsl(
-          read(settings.tlsCa),
-          read(settings.tlsKey),
-          read(settings.tlsCert),
+          read(settings.tlsCa, '--remote-tls-ca'),
+          read(settings.tlsKey, '--remote-tls-key'),
+          read(settings.tlsCert, '--remote-tls-cert'),
         )
       : grpc.credentials.createInsecure();
   return { target: match[2]!, credentials };
