@@ -208,6 +208,27 @@ describe('remote execution on the reference worker', () => {
     assert.equal(result.stdout, '[] [yes] [set by the makefile]\n');
   });
 
+  it('runs no more jobs remotely at once than --remote-jobs', async () => {
+    const dir = scratch({
+      Makefile:
+        'all: a b c\na b c:\n\tdate +%s%N > $@; sleep 0.5; date +%s%N >> $@\n',
+    });
+    const result = await amake(dir, [...remote(), '-j3', '--remote-jobs=1']);
+    assert.equal(result.code, 0, result.stderr);
+    const spans = ['a', 'b', 'c']
+      .map((name) =>
+        fs
+          .readFileSync(path.join(dir, name), 'utf8')
+          .trim()
+          .split('\n')
+          .map(BigInt),
+      )
+      .sort((x, y) => (x[0]! < y[0]! ? -1 : 1));
+    for (let i = 1; i < spans.length; i++) {
+      assert.ok(spans[i]![0]! >= spans[i - 1]![1]!, 'two jobs overlapped');
+    }
+  });
+
   it('refuses a result that writes outside the workspace, and writes none of it', async () => {
     const dir = scratch({
       Makefile: 'link:\n\ttouch other; ln -s /etc/passwd $@\n',
