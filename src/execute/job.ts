@@ -121,6 +121,13 @@ export interface JobListener {
   leftBehind?(pid: number, command: string): void;
   /** A command ended; `-O line` prints its output then. */
   commandEnded?(command: Command): void;
+  /**
+   * The job ran elsewhere and its changes to the workspace are ready:
+   * resolves when they may be applied, once every serially earlier job
+   * has ended (with `-O` modes other than amake's serial one, at once).
+   * The job runs nothing more, so its slot goes to other jobs meanwhile.
+   */
+  inTurn?(): Promise<void>;
 }
 
 /** Runs jobs: on this machine, or (later) on a remote cluster. */

@@ -125,6 +125,11 @@ interface JobOutput {
   readonly commandEnded?: () => void;
   /** After the job ends. */
   readonly end?: () => void;
+  /**
+   * Resolves once everything serially before the job is printed, and so
+   * every serially earlier job is done; absent, the job's turn is now.
+   */
+  readonly turn?: () => Promise<void>;
 }
 
 /** The start of a job's output, kept to be shown again. */
@@ -1482,6 +1487,13 @@ export class Builder {
           return 'failed';
         }
       }
+      // A job that only waits for its turn to change the workspace gives
+      // its slot to the jobs before it, which may need one.
+      let holding = slots !== null;
+      const giveUpSlot = (): void => {
+        if (holding) slots!.release();
+        holding = false;
+      };
       try {
         return await this.runJob(
           node,
@@ -1489,9 +1501,10 @@ export class Builder {
           commands,
           allRecursive,
           pragmas,
+          giveUpSlot,
         );
       } finally {
-        slots?.release();
+        giveUpSlot();
       }
     } finally {
       unlock?.();
@@ -1531,6 +1544,7 @@ export class Builder {
     commands: Command[],
     allRecursive: boolean,
     pragmas: JobDetails,
+    giveUpSlot: () => void = () => {},
   ): Promise<Status> {
     const runs = commands.some((command) => command.run);
     const environment = runs
@@ -1574,7 +1588,7 @@ export class Builder {
     // A progress display reads the job's output, to show it if it fails.
     const kept = progress && runs ? new KeptText() : null;
     const output = this.jobOutput(commands, kept);
-    const listener = this.jobListener(node, output);
+    const listener = this.jobListener(node, output, giveUpSlot);
     const timeBeforeRecipe = this.timeOf(node);
     this.running.set(node, { timeBefore: timeBeforeRecipe, job });
     if (runs) progress?.jobStarted(node.name);
@@ -1669,9 +1683,17 @@ export class Builder {
     if (mode === 'serial') {
       // Bound now: the output arrives from outside the visit's context.
       const ordered = this.schedule!.ordered!;
+      const segment = ordered.segment();
       return {
-        reporter: ordered.reporterFor(ordered.segment()),
+        reporter: ordered.reporterFor(segment),
         captured: true,
+        turn: () =>
+          new Promise<void>((resolve) =>
+            segment.writeLater('out', () => {
+              resolve();
+              return '';
+            }),
+          ),
       };
     }
     // GNU's `-O target` and `-O line` leave a sub-make to order its own
@@ -1692,9 +1714,17 @@ export class Builder {
   }
 
   /** What the executor tells of a job, said as GNU make says it. */
-  private jobListener(node: FileNode, output: JobOutput): JobListener {
+  private jobListener(
+    node: FileNode,
+    output: JobOutput,
+    giveUpSlot: () => void,
+  ): JobListener {
     const reporter = output.reporter;
     return {
+      inTurn: async () => {
+        giveUpSlot();
+        await output.turn?.();
+      },
       commandStarting: (command) => {
         if (this.options.trace) {
           reporter.out(command.text + '\n');

@@ -208,6 +208,31 @@ describe('remote execution on the reference worker', () => {
     assert.equal(result.stdout, '[] [yes] [set by the makefile]\n');
   });
 
+  it('applies results in serial order, as make -j1 leaves the files', async () => {
+    // b ends first, but a comes first in a serial build: b's `shared`
+    // must be the one left, as GNU make -j1 leaves it.
+    const files = {
+      Makefile:
+        'all: a b\n' +
+        'a: p\n\techo a > shared; touch $@\n' +
+        'p:\n\tsleep 1; touch $@\n' +
+        'b:\n\techo b > shared; touch $@\n',
+    };
+    const local = scratch(files);
+    execFileSync(GNU_MAKE, ['-s', '-j1'], { cwd: local });
+    for (const limit of [[], ['--remote-jobs=1']]) {
+      const dir = scratch(files);
+      const result = await amake(dir, [...remote(), '-j2', ...limit]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(
+        fs.readFileSync(path.join(dir, 'shared'), 'utf8'),
+        fs.readFileSync(path.join(local, 'shared'), 'utf8'),
+      );
+      const mtime = (name: string) => fs.statSync(path.join(dir, name)).mtimeMs;
+      assert.ok(mtime('b') >= mtime('a'), 'b was applied before a');
+    }
+  });
+
   it('runs no more jobs remotely at once than --remote-jobs', async () => {
     const dir = scratch({
       Makefile:

@@ -135,6 +135,11 @@ export class RemoteExecutor implements Executor {
   private readonly present = new Set<string>();
   private readonly gate: Gate;
   private interrupted: NodeJS.Signals | null = null;
+  private interrupt!: () => void;
+  /** Resolves when amake is interrupted. */
+  private readonly interruption = new Promise<void>(
+    (resolve) => (this.interrupt = resolve),
+  );
   /** Whether the server reads blobs in batches (Bazel's worker does not). */
   private batchReads = true;
   private readonly runnerBytes: Buffer;
@@ -202,6 +207,7 @@ export class RemoteExecutor implements Executor {
 
   signalAll(signal: NodeJS.Signals): void {
     this.interrupted = signal;
+    this.interrupt();
     this.local.signalAll(signal);
     this.client.cancelAll();
   }
@@ -225,14 +231,9 @@ export class RemoteExecutor implements Executor {
         this.tree.invalidate();
       }
     }
-    await this.gate.enter();
     const startTime = Date.now();
-    try {
-      const { outcome, executor } = await this.runRemotely(job, listener);
-      return { outcome, startTime, endTime: Date.now(), executor };
-    } finally {
-      this.gate.leave();
-    }
+    const { outcome, executor } = await this.runRemotely(job, listener);
+    return { outcome, startTime, endTime: Date.now(), executor };
   }
 
   private async runRemotely(
@@ -250,7 +251,16 @@ export class RemoteExecutor implements Executor {
       };
     };
     try {
-      const { result, cached } = await this.resultOf(job);
+      // Only the remote part counts against --remote-jobs: a job waiting
+      // for its turn to apply its result holds no place.
+      await this.gate.enter();
+      let fetched;
+      try {
+        fetched = await this.resultOf(job);
+      } finally {
+        this.gate.leave();
+      }
+      const { result, cached } = fetched;
       if (this.interrupted) throw new Interrupted(this.interrupted);
       const outcome = await this.takeResult(job, result, listener);
       const worker = result.execution_metadata?.worker;
@@ -723,6 +733,10 @@ export class RemoteExecutor implements Executor {
       if (digest) fileDigests.set(path.slice('tree/'.length), digest);
     }
 
+    // Results go into the workspace in serial order, as a serial make
+    // would have left it.
+    await Promise.race([listener.inTurn?.(), this.interruption]);
+    if (this.interrupted) throw new Interrupted(this.interrupted);
     // Files first: what the job made is in place before make goes on.
     const changed = applyResult(this.tree.execRoot, manifest, tree);
     const production: Production = {
