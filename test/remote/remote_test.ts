@@ -181,6 +181,25 @@ describe('remote execution on the reference worker', () => {
     assert.notEqual(fs.readFileSync(path.join(dir, 'stamp'), 'utf8'), first);
   });
 
+  it('makes the same actions whatever order jobs end in', async () => {
+    // The first job to end makes out/ for all: what a job sees must not
+    // depend on which that was, or a rebuild misses the cache.
+    const files = {
+      Makefile:
+        'all: out/a/1 out/b/2 out/c/3 out/d/4\n' +
+        'out/%:\n\tmkdir -p $(@D); date +%s%N > $@\n',
+    };
+    const first = scratch(files);
+    const built = await amake(first, [...remote(), '-j4']);
+    assert.equal(built.code, 0, built.stderr);
+    for (const jobs of ['-j1', '-j4', '-j2']) {
+      const dir = scratch(files);
+      const result = await amake(dir, [...remote(), jobs]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.deepEqual(snapshot(dir), snapshot(first), `at ${jobs}`);
+    }
+  });
+
   it('runs #pragma runlocal jobs on the build host', async () => {
     const dir = scratch({
       Makefile:

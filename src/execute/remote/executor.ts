@@ -385,6 +385,16 @@ export class RemoteExecutor implements Executor {
       for (const output of production.outputs) visible.add(output);
       pending.push(...production.prerequisites);
     }
+    // What it sees, it sees the way to: the directories above.
+    for (const path of [...visible]) {
+      for (
+        let at = path.lastIndexOf('/');
+        at > 0;
+        at = path.lastIndexOf('/', at - 1)
+      ) {
+        visible.add(path.slice(0, at));
+      }
+    }
     return visible;
   }
 
@@ -739,11 +749,18 @@ export class RemoteExecutor implements Executor {
     if (this.interrupted) throw new Interrupted(this.interrupted);
     // Files first: what the job made is in place before make goes on.
     const changed = applyResult(this.tree.execRoot, manifest, tree);
+    // A directory that was here before holds more than the job made: it
+    // stays in every job's view.
     const production: Production = {
       outputs: manifest.records
-        .filter((record) => record.kind !== 'deleted')
         .filter(
-          (record) => record.kind !== 'changed' || record.type !== 'directory',
+          (record) =>
+            record.kind !== 'deleted' &&
+            !(
+              record.kind === 'changed' &&
+              record.type === 'directory' &&
+              this.tree.has(record.path)
+            ),
         )
         .map((record) => record.path),
       prerequisites: this.relativePrerequisites(job),

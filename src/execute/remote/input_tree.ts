@@ -204,6 +204,11 @@ export class InputTree {
     }
   }
 
+  /** Whether the tree, as last read, has this path (relative). */
+  has(path: string): boolean {
+    return this.entryAt(path) !== null;
+  }
+
   private entryAt(path: string): Entry | null {
     if (!this.root) return null;
     let entry: Entry | undefined = this.root;
@@ -364,21 +369,30 @@ export class InputTree {
     }
 
     // The view's key: what this job sees of what the build made here.
+    // A directory the build made is in it only if the job sees it.
     const prefix = relativePath ? `${relativePath}/` : '';
+    const hidden = (name: string) =>
+      this.produced.has(prefix + name) && !visible.has(prefix + name);
     let key = '';
     for (const name of [...subdirectories].sort()) {
       const child = directory.children.get(name);
-      if (child?.kind !== 'directory') continue;
+      if (child?.kind !== 'directory' || hidden(name)) continue;
       const view = this.encode(child, blobs, present, visible, prefix + name);
       key += `${name}/${view.digest.hash}\0`;
     }
     for (const path of visible) {
       if (!this.produced.has(path) || !path.startsWith(prefix)) continue;
       const name = path.slice(prefix.length);
-      if (name.includes('/')) continue;
+      if (name.includes('/') || subdirectories.has(name)) continue;
       const child = directory.children.get(name);
-      if (child?.kind === 'file') key += `${name}=${child.digest.hash}\0`;
-      else if (child?.kind === 'symlink') key += `${name}>${child.target}\0`;
+      if (child?.kind === 'file') {
+        key += `${name}=${child.digest.hash}\0`;
+      } else if (child?.kind === 'symlink') {
+        key += `${name}>${child.target}\0`;
+      } else if (child?.kind === 'directory') {
+        const view = this.encode(child, blobs, present, visible, path);
+        key += `${name}/${view.digest.hash}\0`;
+      }
     }
     const known = directory.views.get(key);
     if (known && (!blobs || present.has(digestKey(known.digest)))) {
