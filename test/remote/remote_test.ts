@@ -200,6 +200,24 @@ describe('remote execution on the reference worker', () => {
     }
   });
 
+  it('sends the jobs of sub-makes to the cluster too', async () => {
+    const dir = scratch({
+      Makefile: 'all:\n\t$(MAKE) -C lib\n\t$(MAKE) -C app\n',
+      'lib/Makefile': 'lib.txt:\n\tpwd > where; echo lib > $@\n',
+      'app/Makefile': 'app.txt: ../lib/lib.txt\n\tcat $< > $@\n',
+    });
+    const result = await amake(dir, [...remote(), '-j2']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(
+      fs.readFileSync(path.join(dir, 'app/app.txt'), 'utf8'),
+      'lib\n',
+    );
+    // The job ran where the worker put the workspace, not here.
+    const where = fs.readFileSync(path.join(dir, 'lib/where'), 'utf8');
+    assert.notEqual(where, `${fs.realpathSync(dir)}/lib\n`);
+    assert.match(where, /\/lib\n$/);
+  });
+
   it('runs #pragma runlocal jobs on the build host', async () => {
     const dir = scratch({
       Makefile:
