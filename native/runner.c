@@ -9,10 +9,10 @@
  *   .amake-runner/runner .amake-runner/job
  *
  * Neither ./.amake-runner nor ./.amake-out is part of the workspace: the
- * runner never records or walks into them. It writes all it
- * records into ./.amake-out, the one output directory the action
- * declares, which does not exist before it starts (if it does, it is used
- * as it is).
+ * runner never records or walks into them. It writes all it records into
+ * ./.amake-out, which does not exist before it starts (if it does, it is
+ * used as it is); the action declares two outputs in it, the file
+ * .amake-out/bundle and the directory .amake-out/tree (see the end).
  *
  * The job file is a sequence of NUL-terminated strings:
  *
@@ -107,6 +107,16 @@
  * symlinks (FIFOs, sockets) are never recorded as created; one that
  * replaces something records the "D" of what it replaced. The exec root
  * itself is never recorded.
+ *
+ * Last, every regular file below .amake-out of at most 1 MiB (the
+ * manifest, status, left, out.I and err.I, and tree/ files) is moved into
+ * .amake-out/bundle, and the directories of tree/ left empty are
+ * removed: a client then reads one blob for most jobs, not one per file.
+ * The bundle is NUL-terminated strings again, with bytes among them:
+ *
+ *   "amake-bundle-1"
+ *   then for each file: "B", its path below .amake-out, its size in
+ *   decimal, then that many bytes and a NUL
  *
  * Exit status: 0 when the job ran and was recorded, whatever its commands
  * did; 2 for a bad job file, 1 when the runner failed otherwise, with a
@@ -1200,6 +1210,69 @@ static void write_manifest(struct timespec start) {
     close_out(manifest, OUT "/manifest");
 }
 
+/* ---- The bundle: the small outputs, as one file ---- */
+
+/* Files up to this size go into the bundle; larger ones stay in the tree. */
+enum { BUNDLE_LIMIT = 1 << 20 };
+
+/*
+ * Moves every regular file below OUT/`name` (a path relative to OUT, ""
+ * for OUT itself) of at most BUNDLE_LIMIT bytes into `bundle`, and removes
+ * the directories left empty. Returns whether `name` is gone.
+ */
+static int bundle_below(FILE *bundle, const char *name) {
+    size_t size = strlen(OUT) + strlen(name) + 2;
+    char *path = grow(NULL, size);
+    snprintf(path, size, "%s%s%s", OUT, *name ? "/" : "", name);
+    DIR *dir = opendir(path);
+    if (!dir) fail(1, "cannot read %s: %s", path, strerror(errno));
+    int empty = 1;
+    struct dirent *each;
+    while ((each = readdir(dir))) {
+        const char *base = each->d_name;
+        if (!strcmp(base, ".") || !strcmp(base, "..")) continue;
+        if (!*name && !strcmp(base, "bundle")) continue;
+        size_t child_size = strlen(name) + strlen(base) + 2;
+        char *child = grow(NULL, child_size);
+        snprintf(child, child_size, "%s%s%s", name, *name ? "/" : "", base);
+        size_t full_size = strlen(OUT) + child_size + 1;
+        char *full = grow(NULL, full_size);
+        snprintf(full, full_size, OUT "/%s", child);
+        struct stat st;
+        if (lstat(full, &st)) {
+            fail(1, "cannot read %s: %s", full, strerror(errno));
+        }
+        if (S_ISDIR(st.st_mode)) {
+            if (!bundle_below(bundle, child)) empty = 0;
+        } else if (S_ISREG(st.st_mode) && st.st_size <= BUNDLE_LIMIT) {
+            size_t length;
+            char *data = read_whole(full, &length);
+            fprintf(bundle, "B%c%s%c%zu%c", 0, child, 0, length, 0);
+            if (length) fwrite(data, 1, length, bundle);
+            fputc('\0', bundle);
+            free(data);
+            if (unlink(full)) {
+                fail(1, "cannot remove %s: %s", full, strerror(errno));
+            }
+        } else {
+            empty = 0;
+        }
+        free(full);
+        free(child);
+    }
+    closedir(dir);
+    int gone = *name && empty && rmdir(path) == 0;
+    free(path);
+    return gone;
+}
+
+static void write_bundle(void) {
+    FILE *bundle = open_out(OUT "/bundle");
+    fprintf(bundle, "amake-bundle-1%c", 0);
+    bundle_below(bundle, "");
+    close_out(bundle, OUT "/bundle");
+}
+
 int main(int argc, char **argv) {
     /* Descriptors 0 to 2 are open: none of the runner's own files takes
        their place, to be replaced in a command by its streams. */
@@ -1232,5 +1305,6 @@ int main(int argc, char **argv) {
     run_commands(&job, &start);
     take_snapshot(&after);
     write_manifest(start);
+    write_bundle();
     return 0;
 }

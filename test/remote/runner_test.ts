@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { parseBundle } from '../../src/execute/remote/runner_protocol';
 
 // Compiled to dist/test/remote/, three levels below the repository.
 const RUNNER = path.resolve(__dirname, '../../../dist/amake-runner');
@@ -116,7 +117,7 @@ interface Ran {
   elapsedMs: number;
   start: string;
   records: string[][];
-  /** A file of .amake-out, or null if there is none. */
+  /** A file of .amake-out, bundled or not, or null if there is none. */
   output: (name: string) => string | null;
 }
 
@@ -184,16 +185,25 @@ function runIn(mode: Mode, dir: string): Ran {
     killSignal: 'SIGKILL',
   });
   const elapsedMs = Date.now() - started;
+  // Most files are in the bundle; larger ones are left as they are.
+  const bundlePath = path.join(dir, '.amake-out/bundle');
+  const bundle = fs.existsSync(bundlePath)
+    ? parseBundle(fs.readFileSync(bundlePath))
+    : new Map<string, Uint8Array>();
   const output = (name: string) => {
+    const bundled = bundle.get(name);
+    if (bundled) return Buffer.from(bundled).toString('utf8');
     try {
       return fs.readFileSync(path.join(dir, '.amake-out', name), 'utf8');
     } catch {
       return null;
     }
   };
-  const manifest = fs.existsSync(path.join(dir, '.amake-out/manifest'))
-    ? parseManifest(fs.readFileSync(path.join(dir, '.amake-out/manifest')))
-    : { start: '', records: [] };
+  const manifestText = output('manifest');
+  const manifest =
+    manifestText === null
+      ? { start: '', records: [] }
+      : parseManifest(Buffer.from(manifestText));
   return {
     dir,
     code: result.status,
@@ -332,19 +342,37 @@ for (const mode of MODES) {
         ['D', 'was-dir'],
         changed('f', 'was-dir'),
       ]);
-      const tree = (name: string) =>
-        path.join(ran.dir, '.amake-out/tree', name);
-      assert.equal(fs.readFileSync(tree('new.txt'), 'utf8'), 'new');
-      assert.equal(fs.readFileSync(tree('change.txt'), 'utf8'), 'old\nmore\n');
-      assert.equal(fs.readFileSync(tree('new\nline'), 'utf8'), 'x');
-      assert.equal(fs.readFileSync(tree('was-dir'), 'utf8'), 'now a file\n');
-      assert.equal(fs.readFileSync(tree('empty'), 'utf8'), '');
-      assert.equal(fs.readFileSync(tree('made/deeper/file'), 'utf8'), 'deep\n');
-      assert.ok(!fs.existsSync(tree('made/link')), 'no symlink in the tree');
-      assert.ok(fs.statSync(tree('sub')).isDirectory());
-      for (const absent of ['keep.txt', 'gone.txt', 'olddir']) {
-        assert.ok(!fs.existsSync(tree(absent)), `no ${absent} in the tree`);
+      const tree = (name: string) => ran.output(`tree/${name}`);
+      assert.equal(tree('new.txt'), 'new');
+      assert.equal(tree('change.txt'), 'old\nmore\n');
+      assert.equal(tree('new\nline'), 'x');
+      assert.equal(tree('was-dir'), 'now a file\n');
+      assert.equal(tree('empty'), '');
+      assert.equal(tree('made/deeper/file'), 'deep\n');
+      for (const absent of ['made/link', 'keep.txt', 'gone.txt', 'olddir']) {
+        assert.equal(tree(absent), null, `no ${absent} in the tree`);
       }
+      // Small files are all in the bundle: no tree is left.
+      assert.ok(!fs.existsSync(path.join(ran.dir, '.amake-out/tree')));
+    });
+
+    it('bundles small files, and leaves a large one in the tree', () => {
+      const ran = run(mode, {
+        commands: [
+          'mkdir -p d && head -c 1100000 /dev/zero > d/big && echo s > small',
+        ],
+      });
+      assert.equal(ran.code, 0, ran.stderr);
+      const big = path.join(ran.dir, '.amake-out/tree/d/big');
+      assert.equal(fs.statSync(big).size, 1100000);
+      const bundle = parseBundle(
+        fs.readFileSync(path.join(ran.dir, '.amake-out/bundle')),
+      );
+      assert.deepEqual(
+        [...bundle.keys()].filter((name) => name.startsWith('tree/')),
+        ['tree/small'],
+      );
+      assert.equal(ran.output('tree/small'), 's\n');
     });
 
     it('starts the clock no later than the job writes its first file', () => {
@@ -486,10 +514,7 @@ for (const mode of MODES) {
           ],
           ['F', modeOf(state), mtimeOf(state), 'state'],
         ]);
-        const pathForm = fs.readFileSync(
-          path.join(first.dir, '.amake-out/tree/state'),
-          'utf8',
-        );
+        const pathForm = first.output('tree/state')!;
         assert.match(pathForm, /^mode=\d+,uid=7,gid=8,nlink=1,rdev=0 f\n$/);
 
         // Elsewhere, where f has another inode; a line for a file that

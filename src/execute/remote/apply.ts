@@ -83,9 +83,9 @@ function checkRecords(
       }
       continue;
     }
-    const node = nodes.get(path);
-    const expected = record.kind === 'fakeroot' ? 'file' : record.type;
-    if (!node || node.kind !== expected) {
+    // A directory is made from its record alone.
+    if (record.kind === 'changed' && record.type === 'directory') continue;
+    if (nodes.get(path)?.kind !== 'file') {
       throw new UnsafeResultError(`its output tree lacks '${path}'`);
     }
   }
@@ -162,8 +162,8 @@ export function applyResult(
       symlinkSync(record.target, path);
       continue;
     }
-    const node = nodes.get(record.path)!;
-    if (node.kind === 'file') {
+    const node = nodes.get(record.path);
+    if (record.type === 'file' && node?.kind === 'file') {
       writeFileAtomically(path, node.data, record.mode);
     } else {
       clear(path, true);

@@ -24,7 +24,8 @@ import {
   BlobSource,
   InputTree,
   compareNames,
-  OUTPUT_DIRECTORY,
+  OUTPUT_BUNDLE,
+  OUTPUT_TREE,
   RUNNER_DIRECTORY,
 } from './input_tree';
 import {
@@ -44,6 +45,7 @@ import {
   ManifestError,
   encodeJobFile,
   parseLeftovers,
+  parseBundle,
   parseManifest,
   parseStatus,
   toPathForm,
@@ -345,8 +347,11 @@ export class RemoteExecutor implements Executor {
       encode('Command', {
         arguments: [`${RUNNER_DIRECTORY}/runner`, `${RUNNER_DIRECTORY}/job`],
         ...(this.features.outputPaths
-          ? { output_paths: [OUTPUT_DIRECTORY] }
-          : { output_directories: [OUTPUT_DIRECTORY] }),
+          ? { output_paths: [OUTPUT_BUNDLE, OUTPUT_TREE] }
+          : {
+              output_files: [OUTPUT_BUNDLE],
+              output_directories: [OUTPUT_TREE],
+            }),
         platform,
       }),
     );
@@ -665,31 +670,46 @@ export class RemoteExecutor implements Executor {
     return blobs;
   }
 
-  /** The runner's output directory, as paths to what each holds. */
+  /**
+   * What the runner left in its output directory, by path below it: the
+   * bundle's files (most of them, in one blob), and the larger files of
+   * its tree, if it had any.
+   */
   private async outputsOf(result: ActionResultMessage): Promise<{
     nodes: Map<string, OutputNode>;
     digests: Map<string, Digest>;
   }> {
-    const output = result.output_directories.find(
-      (each) => each.path === OUTPUT_DIRECTORY,
+    const bundle = result.output_files.find(
+      (each) => each.path === OUTPUT_BUNDLE,
     );
-    if (!output?.tree_digest) {
-      throw new RemoteExecutionError(
-        `the result has no ${OUTPUT_DIRECTORY} directory`,
-      );
+    if (!bundle?.digest) {
+      throw new RemoteExecutionError(`the result has no ${OUTPUT_BUNDLE}`);
     }
-    const treeBytes = (await this.download([output.tree_digest])).get(
-      output.tree_digest.hash,
+    const nodes = new Map<string, OutputNode>();
+    const digests = new Map<string, Digest>();
+    const bundleBytes = (await this.download([bundle.digest])).get(
+      bundle.digest.hash,
+    )!;
+    for (const [path, data] of parseBundle(bundleBytes)) {
+      nodes.set(path, { kind: 'file', data });
+      digests.set(path, digestOf(data));
+    }
+
+    const tree = result.output_directories.find(
+      (each) => each.path === OUTPUT_TREE,
+    );
+    if (!tree?.tree_digest) return { nodes, digests };
+    const treeBytes = (await this.download([tree.tree_digest])).get(
+      tree.tree_digest.hash,
     )!;
     // A child is named by the digest of its bytes as the server wrote
     // them: decoding and encoding again could change them.
-    const tree = treeDirectories(treeBytes);
+    const message = treeDirectories(treeBytes);
     const byDigest = new Map<string, DirectoryMessage>();
-    for (const child of tree.children) {
+    for (const child of message.children) {
       byDigest.set(digestOf(child).hash, decode('Directory', child));
     }
     const files: { path: string; digest: Digest }[] = [];
-    const nodes = new Map<string, OutputNode>();
     const walk = (directory: DirectoryMessage, prefix: string) => {
       for (const file of directory.files) {
         files.push({
@@ -699,7 +719,6 @@ export class RemoteExecutor implements Executor {
       }
       for (const child of directory.directories) {
         const path = prefix + checkName(child.name);
-        nodes.set(path, { kind: 'directory' });
         const message = byDigest.get(child.digest.hash);
         if (!message) {
           throw new RemoteExecutionError(`the output tree lacks '${path}'`);
@@ -707,12 +726,13 @@ export class RemoteExecutor implements Executor {
         walk(message, `${path}/`);
       }
     };
-    walk(decode<DirectoryMessage>('Directory', tree.root), '');
+    walk(decode<DirectoryMessage>('Directory', message.root), 'tree/');
     const blobs = await this.download(files.map((file) => file.digest));
-    const digests = new Map<string, Digest>();
     for (const file of files) {
-      const data = blobs.get(file.digest.hash)!;
-      nodes.set(file.path, { kind: 'file', data });
+      nodes.set(file.path, {
+        kind: 'file',
+        data: blobs.get(file.digest.hash)!,
+      });
       digests.set(file.path, file.digest);
     }
     return { nodes, digests };

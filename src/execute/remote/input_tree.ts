@@ -27,6 +27,9 @@ import {
 /** Names at the top of the exec root that amake's runner owns. */
 export const RUNNER_DIRECTORY = '.amake-runner';
 export const OUTPUT_DIRECTORY = '.amake-out';
+/** The runner's two declared outputs, in its directory. */
+export const OUTPUT_BUNDLE = `${OUTPUT_DIRECTORY}/bundle`;
+export const OUTPUT_TREE = `${OUTPUT_DIRECTORY}/tree`;
 
 interface FileEntry {
   readonly kind: 'file';

@@ -220,3 +220,39 @@ export function parseLeftovers(
       return { pid: Number(line.slice(0, tab)), command: line.slice(tab + 1) };
     });
 }
+
+/**
+ * The runner's bundle: the files of its output directory it moved into
+ * one, by their paths below the directory. Each is `B`, the path and the
+ * size as strings, then the bytes and a NUL; every string ends in a NUL.
+ */
+export function parseBundle(bytes: Uint8Array): Map<string, Uint8Array> {
+  const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let offset = 0;
+  const next = (): string => {
+    const end = data.indexOf(0, offset);
+    if (end < 0) throw new ManifestError('the bundle is cut short');
+    const text = data.toString('utf8', offset, end);
+    offset = end + 1;
+    return text;
+  };
+  if (next() !== 'amake-bundle-1') {
+    throw new ManifestError('the bundle is not of this version');
+  }
+  const files = new Map<string, Uint8Array>();
+  while (offset < data.length) {
+    if (next() !== 'B') throw new ManifestError('the bundle is unreadable');
+    const path = next();
+    const sizeText = next();
+    const size = Number(sizeText);
+    if (!/^\d+$/.test(sizeText) || offset + size >= data.length) {
+      throw new ManifestError(`the bundle's '${path}' is cut short`);
+    }
+    files.set(path, data.subarray(offset, offset + size));
+    offset += size;
+    if (data[offset++] !== 0) {
+      throw new ManifestError(`the bundle's '${path}' is cut short`);
+    }
+  }
+  return files;
+}

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import { strict as assert } from 'node:assert';
 import {
+  parseBundle,
   ManifestError,
   encodeJobFile,
   fromPathForm,
@@ -152,5 +153,43 @@ describe("the runner's records", () => {
     assert.deepEqual(parseLeftovers('42\tfaked-sysv --foreground\n'), [
       { pid: 42, command: 'faked-sysv --foreground' },
     ]);
+  });
+});
+
+describe('the bundle', () => {
+  it('gives each file its bytes, NULs and all', () => {
+    const binary = Buffer.from([0, 1, 0, 255]);
+    const bundle = Buffer.concat([
+      strings('amake-bundle-1', 'B', 'manifest', '3'),
+      Buffer.from('abc\0'),
+      strings('B', 'tree/x.o', '4'),
+      binary,
+      Buffer.from('\0'),
+      strings('B', 'out.1', '0'),
+      Buffer.from('\0'),
+    ]);
+    const files = parseBundle(bundle);
+    assert.deepEqual([...files.keys()], ['manifest', 'tree/x.o', 'out.1']);
+    assert.equal(Buffer.from(files.get('manifest')!).toString(), 'abc');
+    assert.deepEqual(Buffer.from(files.get('tree/x.o')!), binary);
+    assert.equal(files.get('out.1')!.length, 0);
+  });
+
+  it('refuses one that is cut short or of another kind', () => {
+    const whole = Buffer.concat([
+      strings('amake-bundle-1', 'B', 'f', '3'),
+      Buffer.from('abc\0'),
+    ]);
+    assert.equal(parseBundle(whole).size, 1);
+    for (const bad of [
+      whole.subarray(0, whole.length - 1),
+      whole.subarray(0, whole.length - 3),
+      Buffer.concat([whole, strings('B', 'g')]),
+      Buffer.concat([whole, strings('B', 'g', 'x')]),
+      strings('amake-bundle-2'),
+      Buffer.concat([whole, strings('C')]),
+    ]) {
+      assert.throws(() => parseBundle(bad), ManifestError);
+    }
   });
 });
