@@ -256,13 +256,9 @@ export class RemoteExecutor implements Executor {
       // Only the remote part counts against --remote-jobs: a job waiting
       // for its turn to apply its result holds no place.
       await this.gate.enter();
-      let fetched;
-      try {
-        fetched = await this.resultOf(job);
-      } finally {
-        this.gate.leave();
-      }
-      const { result, cached } = fetched;
+      const { result, cached } = await this.resultOf(job).finally(() =>
+        this.gate.leave(),
+      );
       if (this.interrupted) throw new Interrupted(this.interrupted);
       const outcome = await this.takeResult(job, result, listener);
       const worker = result.execution_metadata?.worker;
