@@ -531,6 +531,34 @@ describe('remote execution on the reference worker', () => {
         assert.deepEqual(ipcObjects(), ipcBefore);
       });
 
+      it('build a .deb with dpkg-deb, in parallel with other jobs', async () => {
+        const dir = scratch({
+          Makefile:
+            'all: pkg.deb other\n' +
+            'pkg.deb:\n' +
+            '\tmkdir -p pkg/DEBIAN pkg/usr/bin\n' +
+            "\tprintf 'Package: amake-test\\nVersion: 1.0\\n" +
+            'Architecture: all\\nMaintainer: amake <amake@example.org>\\n' +
+            "Description: test\\n' > pkg/DEBIAN/control\n" +
+            '\ttouch pkg/usr/bin/tool\n' +
+            "\tfakeroot sh -c 'chown -R 0:0 pkg && " +
+            "chmod 4755 pkg/usr/bin/tool && dpkg-deb --build pkg $@ >/dev/null'\n" +
+            'other:\n\tsleep 1 & echo left a child > $@\n',
+        });
+        const ipcBefore = ipcObjects();
+        const result = await amake(dir, [...remote(), '-j4']);
+        assert.equal(result.code, 0, result.stderr);
+        const listing = execFileSync(
+          'dpkg-deb',
+          ['-c', path.join(dir, 'pkg.deb')],
+          { encoding: 'utf8' },
+        );
+        assert.match(listing, /-rwsr-xr-x root\/root .* \.\/usr\/bin\/tool/);
+        assert.match(result.stderr, /job for 'other' left process \d+/);
+        assert.deepEqual(processesBelow(worker.workDir), []);
+        assert.deepEqual(ipcObjects(), ipcBefore);
+      });
+
       it('share a state file through -s and -i across separate actions', async () => {
         const dir = scratch({
           Makefile:
