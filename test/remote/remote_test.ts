@@ -559,6 +559,20 @@ describe('remote execution on the reference worker', () => {
         assert.deepEqual(ipcObjects(), ipcBefore);
       });
 
+      it('run here under `fakeroot amake`, where the daemon is', async () => {
+        const dir = scratch({ Makefile: 'out:\n\tid -u > $@; pwd >> $@\n' });
+        const run = spawnSync('fakeroot', [AMAKE, ...remote()], {
+          cwd: dir,
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
+        assert.equal(run.status, 0, run.stderr);
+        assert.equal(
+          fs.readFileSync(path.join(dir, 'out'), 'utf8'),
+          `0\n${fs.realpathSync(dir)}\n`,
+        );
+      });
+
       it('share a state file through -s and -i across separate actions', async () => {
         const dir = scratch({
           Makefile:
