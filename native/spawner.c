@@ -51,6 +51,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "namespaces.h"
+
 enum {
     CAPTURE = 1, OWN_GROUP = 2, JOBSERVER = 4, KEEP = 8, SHARED_IPC = 16,
     MERGE = 32,
@@ -59,10 +61,6 @@ enum { OUT = 1, ERR = 2, STARTED = 3, ENDED = 4, FAILED = 5, LEFT = 6 };
 enum { MAX_JOBS = 1024 };
 /* How long what a command left behind has between TERM and KILL. */
 enum { GRACE_MS = 1000 };
-
-/* What the kernel lets this user do to contain a command. */
-enum containment { NONE, NAMESPACES, USER_NAMESPACES };
-static enum containment containment = NONE;
 
 struct job {
     uint32_t id;
@@ -125,67 +123,6 @@ static void on_child(int sig) {
     int saved = errno;
     (void)!write(wake[1], "", 1);
     errno = saved;
-}
-
-/* A fork that can put the child in new namespaces. */
-static pid_t fork_into(int namespaces) {
-    return (pid_t)syscall(SYS_clone, SIGCHLD | namespaces, NULL, NULL, NULL,
-                          NULL);
-}
-
-static int namespace_flags(void) {
-    if (containment == NAMESPACES) return CLONE_NEWPID | CLONE_NEWIPC;
-    if (containment == USER_NAMESPACES) {
-        return CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWIPC;
-    }
-    return 0;
-}
-
-static int write_file(const char *path, const char *text) {
-    int fd = open(path, O_WRONLY | O_CLOEXEC);
-    if (fd < 0) return -1;
-    ssize_t n = write(fd, text, strlen(text));
-    close(fd);
-    return n == (ssize_t)strlen(text) ? 0 : -1;
-}
-
-/* In a user namespace the user stays who they are. */
-static int map_user(pid_t pid, uid_t uid, gid_t gid) {
-    char path[64], text[64];
-    snprintf(path, sizeof path, "/proc/%d/setgroups", (int)pid);
-    write_file(path, "deny");
-    snprintf(path, sizeof path, "/proc/%d/uid_map", (int)pid);
-    snprintf(text, sizeof text, "%u %u 1", (unsigned)uid, (unsigned)uid);
-    if (write_file(path, text)) return -1;
-    snprintf(path, sizeof path, "/proc/%d/gid_map", (int)pid);
-    snprintf(text, sizeof text, "%u %u 1", (unsigned)gid, (unsigned)gid);
-    return write_file(path, text);
-}
-
-/* Finds the best containment this user may have, by trying it. */
-static void probe(void) {
-    enum containment tries[] = {NAMESPACES, USER_NAMESPACES};
-    for (int i = 0; i < 2; i++) {
-        containment = tries[i];
-        int sync[2];
-        if (pipe2(sync, O_CLOEXEC)) break;
-        pid_t pid = fork_into(namespace_flags());
-        if (pid == 0) {
-            char go;
-            close(sync[1]);
-            _exit(read(sync[0], &go, 1) == 0 ? 0 : 1);
-        }
-        close(sync[0]);
-        int ok = pid > 0;
-        if (ok && containment == USER_NAMESPACES) {
-            ok = map_user(pid, getuid(), getgid()) == 0;
-        }
-        close(sync[1]);
-        int status = 0;
-        if (pid > 0) waitpid(pid, &status, 0);
-        if (ok && WIFEXITED(status) && WEXITSTATUS(status) == 0) return;
-    }
-    containment = NONE;
 }
 
 /* In the child: the command's streams, directory and program. */

@@ -1,0 +1,85 @@
+/*
+ * Containment shared by amake-spawner (spawner.c) and amake-runner
+ * (runner.c), each a program of one file that includes this: the
+ * namespaces a command can be put in, and the probe that finds which of
+ * them this user may create.
+ */
+#ifndef AMAKE_NAMESPACES_H
+#define AMAKE_NAMESPACES_H
+
+#include <fcntl.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+/* What the kernel lets this user do to contain a command. */
+enum containment { NONE, NAMESPACES, USER_NAMESPACES };
+static enum containment containment = NONE;
+
+/* A fork that can put the child in new namespaces. */
+static pid_t fork_into(int namespaces) {
+    return (pid_t)syscall(SYS_clone, SIGCHLD | namespaces, NULL, NULL, NULL,
+                          NULL);
+}
+
+static int namespace_flags(void) {
+    if (containment == NAMESPACES) return CLONE_NEWPID | CLONE_NEWIPC;
+    if (containment == USER_NAMESPACES) {
+        return CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWIPC;
+    }
+    return 0;
+}
+
+static int write_file(const char *path, const char *text) {
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    ssize_t n = write(fd, text, strlen(text));
+    close(fd);
+    return n == (ssize_t)strlen(text) ? 0 : -1;
+}
+
+/* In a user namespace the user stays who they are. */
+static int map_user(pid_t pid, uid_t uid, gid_t gid) {
+    char path[64], text[64];
+    snprintf(path, sizeof path, "/proc/%d/setgroups", (int)pid);
+    write_file(path, "deny");
+    snprintf(path, sizeof path, "/proc/%d/uid_map", (int)pid);
+    snprintf(text, sizeof text, "%u %u 1", (unsigned)uid, (unsigned)uid);
+    if (write_file(path, text)) return -1;
+    snprintf(path, sizeof path, "/proc/%d/gid_map", (int)pid);
+    snprintf(text, sizeof text, "%u %u 1", (unsigned)gid, (unsigned)gid);
+    return write_file(path, text);
+}
+
+/* Finds the best containment this user may have, by trying it. */
+static void probe(void) {
+    enum containment tries[] = {NAMESPACES, USER_NAMESPACES};
+    for (int i = 0; i < 2; i++) {
+        containment = tries[i];
+        int sync[2];
+        if (pipe2(sync, O_CLOEXEC)) break;
+        pid_t pid = fork_into(namespace_flags());
+        if (pid == 0) {
+            char go;
+            close(sync[1]);
+            _exit(read(sync[0], &go, 1) == 0 ? 0 : 1);
+        }
+        close(sync[0]);
+        int ok = pid > 0;
+        if (ok && containment == USER_NAMESPACES) {
+            ok = map_user(pid, getuid(), getgid()) == 0;
+        }
+        close(sync[1]);
+        int status = 0;
+        if (pid > 0) waitpid(pid, &status, 0);
+        if (ok && WIFEXITED(status) && WEXITSTATUS(status) == 0) return;
+    }
+    containment = NONE;
+}
+
+#endif
