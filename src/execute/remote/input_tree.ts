@@ -142,6 +142,8 @@ export class InputTree {
   private readonly known = new Map<string, FileEntry>();
   /** Files this build's remote jobs made, relative to the exec root. */
   private readonly produced = new Set<string>();
+  /** Every file read as a fakeroot state file, relative to the exec root. */
+  private readonly stateFiles = new Set<string>();
   /** Each directory above one of them, with its subdirectories that are. */
   private readonly aboveProduced = new Map<string, Set<string>>();
   private stale = true;
@@ -331,6 +333,7 @@ export class InputTree {
       stat,
     };
     this.known.set(path, entry);
+    if (entry.fakerootState) this.stateFiles.add(this.relativePath(path));
     return entry;
   }
 
@@ -477,18 +480,19 @@ export class InputTree {
     }
   }
 
-  /** The fakeroot state files of the tree, relative to the exec root. */
+  /**
+   * The fakeroot state files of the tree, relative to the exec root, in
+   * order. Every job asks: those ever read are looked up, not the tree
+   * walked.
+   */
   fakerootStates(): string[] {
-    const found: string[] = [];
-    const walk = (directory: DirectoryEntry, prefix: string) => {
-      for (const [name, entry] of directory.children) {
-        const path = prefix ? `${prefix}/${name}` : name;
-        if (entry.kind === 'file' && entry.fakerootState) found.push(path);
-        if (entry.kind === 'directory') walk(entry, path);
-      }
-    };
-    walk(this.current(), '');
-    return found;
+    this.current();
+    return [...this.stateFiles]
+      .filter((path) => {
+        const entry = this.entryAt(path);
+        return entry?.kind === 'file' && entry.fakerootState;
+      })
+      .sort(compareNames);
   }
 
   /**

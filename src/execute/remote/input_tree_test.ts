@@ -57,6 +57,25 @@ describe('InputTree', () => {
     assert.equal(encoded.digest.hash, digestOf(encoded.bytes).hash);
   });
 
+  it('finds the fakeroot state files, and forgets one that is gone', () => {
+    const state = 'dev=fe00,ino=12,mode=100644,uid=0,gid=0,nlink=1,rdev=0\n';
+    const root = workspace({
+      ...FILES,
+      'z/state': state,
+      'a/deep/state': state,
+      'a/not-state': 'dev=but not fakeroot\n',
+    });
+    const tree = new InputTree(root, [root]);
+    assert.deepEqual(tree.fakerootStates(), ['a/deep/state', 'z/state']);
+    rmSync(join(root, 'z/state'));
+    tree.changed(['z/state']);
+    writeFileSync(join(root, 'a/deep/state'), 'now text\n');
+    tree.changed(['a/deep/state']);
+    writeFileSync(join(root, 'new-state'), state);
+    tree.changed(['new-state']);
+    assert.deepEqual(tree.fakerootStates(), ['new-state']);
+  });
+
   it("hides this build's files a job does not depend on, as if absent", () => {
     const root = workspace(FILES);
     const without = workspace(FILES);
