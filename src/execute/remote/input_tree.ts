@@ -142,6 +142,8 @@ export class InputTree {
   private readonly known = new Map<string, FileEntry>();
   /** Files this build's remote jobs made, relative to the exec root. */
   private readonly produced = new Set<string>();
+  /** Files amake wrote, by absolute path, with the digest of what it wrote. */
+  private readonly writtenDigests = new Map<string, Digest>();
   /** Every file read as a fakeroot state file, relative to the exec root. */
   private readonly stateFiles = new Set<string>();
   /** Each directory above one of them, with its subdirectories that are. */
@@ -161,6 +163,8 @@ export class InputTree {
   /** Something outside amake's view changed the workspace: read it again. */
   invalidate(): void {
     this.stale = true;
+    // What amake wrote may have been written over since.
+    this.writtenDigests.clear();
   }
 
   /** The tree as it is now; reads what changed since it was last read. */
@@ -234,15 +238,7 @@ export class InputTree {
    * its digest need not be computed when it is read again.
    */
   written(path: string, digest: Digest): void {
-    const absolute = join(this.execRoot, path);
-    const stat = lstatSync(absolute);
-    this.known.set(absolute, {
-      kind: 'file',
-      digest,
-      executable: (stat.mode & 0o111) !== 0,
-      fakerootState: false,
-      stat,
-    });
+    this.writtenDigests.set(join(this.execRoot, path), digest);
   }
 
   /** Reads one path again; the directories above it are encoded anew. */
@@ -319,12 +315,18 @@ export class InputTree {
     if (!stat.isFile()) return null;
     const before = this.known.get(path);
     if (before && sameFile(before.stat, stat)) return before;
+    const written = this.writtenDigests.get(path);
+    this.writtenDigests.delete(path);
     let hashed;
-    try {
-      hashed = hashFile(path);
-    } catch {
-      // Unreadable: the worker cannot read it either.
-      return null;
+    if (written?.size_bytes === stat.size) {
+      hashed = { digest: written, fakerootState: false };
+    } else {
+      try {
+        hashed = hashFile(path);
+      } catch {
+        // Unreadable: the worker cannot read it either.
+        return null;
+      }
     }
     const entry: FileEntry = {
       kind: 'file',

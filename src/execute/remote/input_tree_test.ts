@@ -102,6 +102,30 @@ describe('InputTree', () => {
     assert.equal(seenBy([]), freshDigest(without));
   });
 
+  it('takes the digest of what amake wrote, until something else may have written', () => {
+    const root = workspace(FILES);
+    const tree = new InputTree(root, [root]);
+    tree.current();
+    writeFileSync(join(root, 'out'), 'made\n');
+    // A digest that is not the content's: it shows no hashing was done.
+    const told = { hash: 'ab'.repeat(32), size_bytes: 5 };
+    tree.written('out', told);
+    tree.changed(['out']);
+    const fileDigest = () => {
+      const message = decode<DirectoryMessage>(
+        'Directory',
+        tree.encode(tree.current(), null, new Set(), new Set()).bytes,
+      );
+      return message.files.find((file) => file.name === 'out')!.digest.hash;
+    };
+    assert.equal(fileDigest(), told.hash);
+    // Written again, then over by a local job, to as many bytes.
+    tree.written('out', told);
+    writeFileSync(join(root, 'out'), 'MADE\n');
+    tree.invalidate();
+    assert.equal(fileDigest(), digestOf(Buffer.from('MADE\n')).hash);
+  });
+
   it('sees a change of a file that is not hidden, in every view', () => {
     const root = workspace(FILES);
     const tree = new InputTree(root, [root]);
