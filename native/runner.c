@@ -50,7 +50,9 @@
  *
  * Each command runs as `shell flags... text` in the directory, with the
  * job's environment (plus FAKEROOTDONTTRYCHOWN=1 in a user namespace: see
- * exec_command), stdin /dev/null, stdout to .amake-out/out.I and stderr to
+ * exec_command; and TMPDIR=<exec root>/.amake-out/tmp, removed after the
+ * job, if the environment has no TMPDIR and /tmp cannot be written),
+ * stdin /dev/null, stdout to .amake-out/out.I and stderr to
  * .amake-out/err.I, I counting from 1. It is contained as amake-spawner
  * contains a command: in a PID and an IPC namespace of its own under a
  * small init (and a user namespace, mapping the user to itself, when not
@@ -128,6 +130,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <ftw.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -1147,6 +1150,44 @@ static void write_manifest(struct timespec start) {
     close_out(manifest, OUT "/manifest");
 }
 
+/* ---- A temporary directory, where the worker's /tmp is read-only ---- */
+
+#define TEMPORARY OUT "/tmp"
+
+/*
+ * A sandboxing worker (Bazel's linux-sandbox) may mount / read-only, and
+ * /tmp with it: programs that make temporary files there (dpkg-deb, sort,
+ * mktemp) fail. A job that sets no TMPDIR then gets one of its own below
+ * OUT, which nothing records and which is gone when the job is.
+ */
+static int provide_temporary_directory(struct job *job) {
+    int count = 0;
+    for (; job->env[count]; count++) {
+        if (strncmp(job->env[count], "TMPDIR=", 7) == 0) return 0;
+    }
+    if (access("/tmp", W_OK) == 0) return 0;
+    if (mkdir(TEMPORARY, 0700) && errno != EEXIST) {
+        fail(1, "cannot create " TEMPORARY ": %s", strerror(errno));
+    }
+    char *here = getcwd(NULL, 0);
+    if (!here) fail(1, "cannot tell the exec root: %s", strerror(errno));
+    size_t size = strlen("TMPDIR=/" TEMPORARY) + strlen(here) + 1;
+    char *setting = grow(NULL, size);
+    snprintf(setting, size, "TMPDIR=%s/" TEMPORARY, here);
+    free(here);
+    job->env = grow(job->env, sizeof(char *) * (size_t)(count + 2));
+    job->env[count] = setting;
+    job->env[count + 1] = NULL;
+    return 1;
+}
+
+static int remove_entry(const char *path, const struct stat *st, int type,
+                        struct FTW *walk) {
+    (void)st, (void)type, (void)walk;
+    remove(path);
+    return 0;
+}
+
 /* ---- The bundle: the small outputs, as one file ---- */
 
 /* Files up to this size go into the bundle; larger ones stay in the tree. */
@@ -1237,11 +1278,13 @@ int main(int argc, char **argv) {
         fail(1, "cannot create " OUT ": it is there, not a directory");
     }
     for (int i = 0; i < job.state_count; i++) write_state(&job.states[i]);
+    int temporary = provide_temporary_directory(&job);
     take_snapshot(&before);
     struct timespec start;
     run_commands(&job, &start);
     take_snapshot(&after);
     write_manifest(start);
+    if (temporary) nftw(TEMPORARY, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
     write_bundle();
     return 0;
 }

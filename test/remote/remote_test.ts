@@ -599,6 +599,44 @@ describe('remote execution on the reference worker', () => {
   );
 });
 
+describe('a worker that sandboxes its actions (--sandboxing)', () => {
+  let worker: ReferenceWorker;
+  before(async () => {
+    worker = await startReferenceWorker(['--sandboxing']);
+  });
+  after(async () => {
+    await worker.stop();
+  });
+
+  it('gives a job a temporary directory where /tmp is read-only', async () => {
+    // Bazel's linux-sandbox mounts / read-only; dpkg-deb writes its
+    // temporary files in TMPDIR or /tmp.
+    const dir = scratch({
+      Makefile:
+        'pkg.deb:\n' +
+        '\tmkdir -p pkg/DEBIAN pkg/usr/bin && touch pkg/usr/bin/tool\n' +
+        "\tprintf 'Package: amake-test\\nVersion: 1.0\\n" +
+        'Architecture: all\\nMaintainer: amake <amake@example.org>\\n' +
+        "Description: test\\n' > pkg/DEBIAN/control\n" +
+        "\tfakeroot sh -c 'chown -R 0:0 pkg && dpkg-deb --build pkg $@ >/dev/null'\n" +
+        '\tsh -c \'test -w "$$TMPDIR"\' && touch tmpdir-was-set\n',
+    });
+    const result = await amake(dir, [`--remote-executor=${worker.address}`]);
+    assert.equal(result.code, 0, result.stderr);
+    const listing = execFileSync(
+      'dpkg-deb',
+      ['-c', path.join(dir, 'pkg.deb')],
+      {
+        encoding: 'utf8',
+      },
+    );
+    assert.match(listing, /root\/root .* \.\/usr\/bin\/tool/);
+    assert.ok(fs.existsSync(path.join(dir, 'tmpdir-was-set')));
+    assert.ok(!fs.existsSync(path.join(dir, '.amake-out')));
+    assert.deepEqual(processesBelow(worker.workDir), []);
+  });
+});
+
 describe('a remote server that is not there', () => {
   it('is an error before any job runs', async () => {
     const dir = scratch({ Makefile: 'all:\n\ttouch $@\n' });
