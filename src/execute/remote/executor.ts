@@ -115,6 +115,18 @@ class Gate {
   }
 }
 
+/** A file of the input tree is not what it was when the tree was read. */
+class StaleInput extends Error {}
+
+/** A file's content, or null if it is gone or cannot be read. */
+function readSource(path: string): Buffer | null {
+  try {
+    return readFileSync(path);
+  } catch {
+    return null;
+  }
+}
+
 /** The server stopped the action at its timeout (`--job-timeout`). */
 class TimedOut extends Error {}
 
@@ -297,6 +309,12 @@ export class RemoteExecutor implements Executor {
               : '';
         return { outcome: failure(prefix + error.message), executor: 'remote' };
       }
+      // A file that could not be read or written here (a full disk, a
+      // directory in the way) fails the job, not amake.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (error instanceof Error && typeof code === 'string') {
+        return { outcome: failure(error.message), executor: 'remote' };
+      }
       throw error;
     }
   }
@@ -432,7 +450,9 @@ export class RemoteExecutor implements Executor {
     if (states.length > 0) {
       const paths = this.tree.identities();
       for (const [index, path] of states.entries()) {
-        const text = readFileSync(join(this.tree.execRoot, path), 'utf8');
+        const bytes = readSource(join(this.tree.execRoot, path));
+        if (!bytes) throw new StaleInput(`'${path}' is gone`);
+        const text = bytes.toString('utf8');
         const source = `fakeroot-${index + 1}`;
         files.set(
           source,
@@ -501,9 +521,9 @@ export class RemoteExecutor implements Executor {
     };
     for (const digest of missing) {
       const source = blobs.get(digestKey(digest))!;
-      const data = 'bytes' in source ? source.bytes : readFileSync(source.path);
-      if (digestOf(data).hash !== digest.hash) {
-        throw new RemoteExecutionError(
+      const data = 'bytes' in source ? source.bytes : readSource(source.path);
+      if (!data || digestOf(data).hash !== digest.hash) {
+        throw new StaleInput(
           `'${'path' in source ? source.path : 'a blob'}' changed while it was being sent`,
         );
       }
@@ -585,6 +605,13 @@ export class RemoteExecutor implements Executor {
         }
         return { result: response.result, cached: response.cached_result };
       } catch (error) {
+        if (error instanceof StaleInput) {
+          // Something else (a sub-make, a `$(shell)`) changed the
+          // workspace since it was read: read it again, and try again.
+          this.tree.invalidate();
+          lastError = error;
+          continue;
+        }
         if (!(error instanceof RemoteCallError) || !error.transient)
           throw error;
         lastError = error;
