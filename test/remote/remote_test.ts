@@ -637,6 +637,29 @@ describe('a worker that sandboxes its actions (--sandboxing)', () => {
   });
 });
 
+describe('a remote job out of time (--job-timeout)', () => {
+  it('fails, though the reference worker lets it run on', async () => {
+    // The worker does not enforce the action's timeout: amake stops
+    // waiting for it a little after, and writes nothing of it.
+    const worker = await startReferenceWorker();
+    try {
+      const dir = scratch({ Makefile: 'slow:\n\tsleep 20; touch $@\n' });
+      const result = await amake(dir, [
+        `--remote-executor=${worker.address}`,
+        '--job-timeout=1',
+      ]);
+      assert.equal(result.code, 2);
+      assert.match(
+        result.stderr,
+        /amake: \*\*\* \[Makefile:2: slow\] .*\(--job-timeout=1 reached\)/,
+      );
+      assert.equal(fs.existsSync(path.join(dir, 'slow')), false);
+    } finally {
+      await worker.stop();
+    }
+  });
+});
+
 describe('a remote server that is not there', () => {
   it('is an error before any job runs', async () => {
     const dir = scratch({ Makefile: 'all:\n\ttouch $@\n' });

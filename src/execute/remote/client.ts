@@ -359,11 +359,20 @@ export class RemoteClient {
    * server streams the operation's states; the last one holds the
    * response.
    */
+  /**
+   * Runs an action; with `deadlineSeconds`, the call fails with
+   * DEADLINE_EXCEEDED when it has taken that long.
+   */
   execute(
     actionDigest: Digest,
     skipCacheLookup: boolean,
     target: string,
+    deadlineSeconds?: number,
   ): Promise<OperationMessage> {
+    const options: grpc.CallOptions = {};
+    if (deadlineSeconds !== undefined) {
+      options.deadline = Date.now() + deadlineSeconds * 1000;
+    }
     return new Promise((resolve, reject) => {
       const call = this.track(
         this.client.makeServerStreamRequest(
@@ -376,6 +385,7 @@ export class RemoteClient {
             action_digest: actionDigest,
           }),
           this.metadata(target),
+          options,
         ),
       );
       let last: OperationMessage | null = null;

@@ -58,6 +58,12 @@ const RUNNER = join(__dirname, '../../../amake-runner');
 const WORKER_PATH =
   '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
+/**
+ * How much longer than `--job-timeout` amake waits for an action, for
+ * its inputs to be set up and its outputs collected on the worker.
+ */
+const TIMEOUT_SLACK_SECONDS = 10;
+
 /** How often a job is tried when the worker or the server fails it. */
 const ATTEMPTS = 4;
 
@@ -127,7 +133,7 @@ function readSource(path: string): Buffer | null {
   }
 }
 
-/** The server stopped the action at its timeout (`--job-timeout`). */
+/** The action ran out of its time (`--job-timeout`). */
 class TimedOut extends Error {}
 
 /** How a remote attempt ended when it did not end with a result. */
@@ -561,11 +567,22 @@ export class RemoteExecutor implements Executor {
         }
         const { action, blobs } = this.prepare(job, true);
         await this.upload(blobs);
-        const operation = await this.client.execute(
-          action,
-          this.cacheOff(job),
-          job.target,
-        );
+        // The server is to stop the action at its timeout; one that does
+        // not (the reference worker) is not waited for much longer.
+        const timeout = job.timeoutSeconds;
+        const operation = await this.client
+          .execute(
+            action,
+            this.cacheOff(job),
+            job.target,
+            timeout === undefined ? undefined : timeout + TIMEOUT_SLACK_SECONDS,
+          )
+          .catch((error: unknown) => {
+            const expired =
+              error instanceof RemoteCallError &&
+              error.code === grpc.status.DEADLINE_EXCEEDED;
+            throw expired && timeout !== undefined ? new TimedOut() : error;
+          });
         if (operation.error && operation.error.code !== 0) {
           throw new RemoteCallError(
             operation.error.code,
