@@ -6,7 +6,11 @@
  * with the action's input root, the workspace as the job must see it, as
  * its working directory (the exec root):
  *
- *   .amake-runner/runner .amake-runner/job
+ *   .amake-runner/runner .amake-runner/job [SECONDS]
+ *
+ * SECONDS, if given, is the time the whole job may take: when it is up,
+ * the command running gets TERM (every process of its namespace, through
+ * the init), KILL a grace period later, and no further command starts.
  *
  * Neither ./.amake-runner nor ./.amake-out is part of the workspace: the
  * runner never records or walks into them. It writes all it records into
@@ -69,7 +73,8 @@
  * .amake-out/status has a line per command that ran, `I EXIT SIGNAL`
  * (SIGNAL: 0, or the signal that killed it, EXIT then 0), and after it,
  * if the shell could not be started at all, `I start-error ERRNO` (EXIT
- * is then 127).
+ * is then 127). `I timeout` says the job ran out of time while command I
+ * ran, or before it started; nothing runs after it.
  *
  * After the commands a second snapshot is compared with the first, and
  * .amake-out/manifest written, NUL-terminated strings again:
@@ -141,6 +146,7 @@
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -591,8 +597,52 @@ static void exec_command(const struct job *job, const char *text, int out,
  * reaps every process of the namespace, says how the command ended and
  * whether anything is left, and ends when nothing is.
  */
+/* ---- The job's time limit ---- */
+
+/* The job ran out of its time: what runs is being stopped. */
+static volatile sig_atomic_t out_of_time;
+/* What a stop is sent to: the command's init, or the command; 0: none. */
+static volatile pid_t stoppable;
+
+/* The time is up: TERM now; KILL if it comes again, a grace period on. */
+static void time_is_up(int signal_number) {
+    (void)signal_number;
+    pid_t target = stoppable;
+    if (!out_of_time) {
+        out_of_time = 1;
+        if (target > 0) kill(target, SIGTERM);
+        alarm((GRACE_MS + 999) / 1000);
+    } else if (target > 0) {
+        kill(target, SIGKILL);
+    }
+}
+
+/* The whole job may take `seconds` (0: no limit). */
+static void limit_time(double seconds) {
+    if (seconds <= 0) return;
+    struct sigaction action = {0};
+    action.sa_handler = time_is_up;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGALRM, &action, NULL);
+    struct itimerval timer = {0};
+    timer.it_value.tv_sec = (time_t)seconds;
+    double fraction = seconds - (double)timer.it_value.tv_sec;
+    timer.it_value.tv_usec = (suseconds_t)(fraction * 1e6);
+    if (!timer.it_value.tv_sec && !timer.it_value.tv_usec) {
+        timer.it_value.tv_usec = 1;
+    }
+    setitimer(ITIMER_REAL, &timer, NULL);
+}
+
+/* The init's TERM, from the runner out of time: for every process. */
+static void stop_namespace(int signal_number) {
+    kill(-1, signal_number);
+}
+
 static void run_init(int main_fd, const struct job *job, const char *text,
                      int out, int err, int report) {
+    signal(SIGALRM, SIG_DFL);
+    signal(SIGTERM, stop_namespace);
     pid_t command = fork();
     if (command == 0) {
         close(main_fd);
@@ -864,8 +914,11 @@ static void run_command(const struct job *job, const char *text, int out,
         result->error = error;
         return;
     }
+    stoppable = pid;
+    if (out_of_time) kill(pid, SIGTERM);
     if (contained) end_contained(pid, main[0], result);
     else end_uncontained(pid, result);
+    stoppable = 0;
     /* A good exec closed the report; a failed one wrote its errno. */
     int32_t code;
     ssize_t n;
@@ -896,6 +949,10 @@ static void run_commands(const struct job *job, struct timespec *start) {
        wrote would look as if it had been given an older time. */
     clock_gettime(CLOCK_REALTIME_COARSE, start);
     for (int i = 0; i < job->command_count; i++) {
+        if (out_of_time) {
+            fprintf(status, "%d timeout\n", i + 1);
+            break;
+        }
         char out_name[64], err_name[64];
         snprintf(out_name, sizeof out_name, OUT "/out.%d", i + 1);
         snprintf(err_name, sizeof err_name, OUT "/err.%d", i + 1);
@@ -913,6 +970,10 @@ static void run_commands(const struct job *job, struct timespec *start) {
             fprintf(status, "%d start-error %d\n", i + 1, (int)result.error);
         }
         fflush(left_file);
+        if (out_of_time) {
+            fprintf(status, "%d timeout\n", i + 1);
+            break;
+        }
         int failed = result.exit || result.signal || result.error;
         if (failed && !strchr(job->commands[i].options, 'i')) break;
     }
@@ -1265,7 +1326,15 @@ int main(int argc, char **argv) {
         printf("%s\n", names[containment]);
         return 0;
     }
-    if (argc != 2) fail(2, "usage: runner JOB-FILE");
+    if (argc != 2 && argc != 3) fail(2, "usage: runner JOB-FILE [SECONDS]");
+    double seconds = 0;
+    if (argc == 3) {
+        char *end;
+        seconds = strtod(argv[2], &end);
+        if (*end || seconds < 0) {
+            fail(2, "%s: not a number of seconds", argv[2]);
+        }
+    }
     struct job job;
     read_job(argv[1], &job);
     /* Processes that lose their parent come here, not to init. */
@@ -1281,7 +1350,10 @@ int main(int argc, char **argv) {
     int temporary = provide_temporary_directory(&job);
     take_snapshot(&before);
     struct timespec start;
+    limit_time(seconds);
     run_commands(&job, &start);
+    alarm(0);
+    setitimer(ITIMER_REAL, &(struct itimerval){0}, NULL);
     take_snapshot(&after);
     write_manifest(start);
     if (temporary) nftw(TEMPORARY, remove_entry, 16, FTW_DEPTH | FTW_PHYS);

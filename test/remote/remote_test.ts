@@ -638,9 +638,9 @@ describe('a worker that sandboxes its actions (--sandboxing)', () => {
 });
 
 describe('a remote job out of time (--job-timeout)', () => {
-  it('fails, though the reference worker lets it run on', async () => {
-    // The worker does not enforce the action's timeout: amake stops
-    // waiting for it a little after, and writes nothing of it.
+  it('fails, and is stopped on the worker', async () => {
+    // The reference worker does not enforce the action's timeout: the
+    // runner does, and amake writes nothing of the job.
     const worker = await startReferenceWorker();
     try {
       const dir = scratch({ Makefile: 'slow:\n\tsleep 20; touch $@\n' });
@@ -654,6 +654,7 @@ describe('a remote job out of time (--job-timeout)', () => {
         /amake: \*\*\* \[Makefile:2: slow\] .*\(--job-timeout=1 reached\)/,
       );
       assert.equal(fs.existsSync(path.join(dir, 'slow')), false);
+      assert.deepEqual(processesBelow(worker.workDir), []);
     } finally {
       await worker.stop();
     }

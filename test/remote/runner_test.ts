@@ -170,11 +170,12 @@ function workspace(
 }
 
 /** Runs the runner in `dir` as `mode` says. */
-function runIn(mode: Mode, dir: string): Ran {
+function runIn(mode: Mode, dir: string, extra: string[] = []): Ran {
   const [program, ...args] = [
     ...mode.prefix,
     '.amake-runner/runner',
     '.amake-runner/job',
+    ...extra,
   ];
   const started = Date.now();
   const result = spawnSync(program!, args, {
@@ -487,6 +488,20 @@ for (const mode of MODES) {
       assert.equal(ran.output('out.2'), 'next\n');
       assert.ok(ran.elapsedMs >= 1000, `${ran.elapsedMs} ms`);
       assert.ok(ran.elapsedMs < 10_000, `${ran.elapsedMs} ms`);
+      assert.deepEqual(processesWith(marker), []);
+    });
+
+    it('stops a job out of time: TERM, then KILL, and nothing after', () => {
+      const marker = `amake-runner-late-${process.pid}-${mode.who.length}`;
+      const stubborn = `trap "" TERM; while :; do sleep 1; done`;
+      const job = {
+        commands: [`sh -c '${stubborn}' ${marker} & sleep 30`, 'touch never'],
+      };
+      const ran = runIn(mode, workspace(mode, job, {}), ['0.5']);
+      assert.equal(ran.code, 0, ran.stderr);
+      assert.equal(ran.output('status'), '1 0 15\n1 timeout\n');
+      assert.ok(!fs.existsSync(path.join(ran.dir, 'never')));
+      assert.ok(ran.elapsedMs < 20_000, `${ran.elapsedMs} ms`);
       assert.deepEqual(processesWith(marker), []);
     });
 

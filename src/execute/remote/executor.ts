@@ -367,7 +367,14 @@ export class RemoteExecutor implements Executor {
     const command = this.addBlob(
       blobs,
       encode('Command', {
-        arguments: [`${RUNNER_DIRECTORY}/runner`, `${RUNNER_DIRECTORY}/job`],
+        arguments: [
+          `${RUNNER_DIRECTORY}/runner`,
+          `${RUNNER_DIRECTORY}/job`,
+          // The runner keeps to the time limit, whatever the server does.
+          ...(job.timeoutSeconds !== undefined
+            ? [String(job.timeoutSeconds)]
+            : []),
+        ],
         ...(this.features.outputPaths
           ? { output_paths: [OUTPUT_BUNDLE, OUTPUT_TREE] }
           : {
@@ -856,6 +863,8 @@ export class RemoteExecutor implements Executor {
       this.replay(listener, 'err', text(`err.${index + 1}`));
       listener.commandEnded?.(command);
       const outcome = outcomeOf(status, job.shell);
+      // Out of time is a failure, ignored errors or not, as here.
+      if (outcome.timedOut) return { kind: 'failed', command, outcome };
       if (outcome.startError) listener.commandCouldNotStart(outcome.startError);
       if (outcome.exitCode === 0 && outcome.signal === null) continue;
       if (command.ignoreErrors) {
@@ -897,6 +906,9 @@ export function featuresOf(
 
 /** A command's status from the runner as the outcome make reports. */
 function outcomeOf(status: CommandStatus, shell: string): CommandOutcome {
+  if (status.timedOut) {
+    return { exitCode: 0, signal: 'SIGTERM', timedOut: true };
+  }
   if (status.startErrno !== undefined) {
     return {
       exitCode: 127,

@@ -184,6 +184,8 @@ export interface CommandStatus {
   readonly signal: number;
   /** The shell could not be started: the errno. */
   readonly startErrno?: number;
+  /** The job ran out of time while it ran, or before it started. */
+  readonly timedOut?: boolean;
 }
 
 export function parseStatus(text: string): CommandStatus[] {
@@ -192,7 +194,12 @@ export function parseStatus(text: string): CommandStatus[] {
     if (line === '') continue;
     const fields = line.split(' ');
     const index = Number(fields[0]);
-    if (fields[1] === 'start-error') {
+    if (fields[1] === 'timeout') {
+      const before = statuses.findIndex((each) => each.index === index);
+      const ran = before < 0 ? { exitCode: 0, signal: 0 } : statuses[before]!;
+      if (before >= 0) statuses.splice(before, 1);
+      statuses.push({ ...ran, index, timedOut: true });
+    } else if (fields[1] === 'start-error') {
       statuses.push({
         index,
         exitCode: 127,

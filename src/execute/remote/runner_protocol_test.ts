@@ -149,6 +149,17 @@ describe("the runner's records", () => {
     ]);
   });
 
+  it('reads a job out of time, while a command ran or before it started', () => {
+    assert.deepEqual(parseStatus('1 0 0\n2 0 15\n2 timeout\n'), [
+      { index: 1, exitCode: 0, signal: 0 },
+      { index: 2, exitCode: 0, signal: 15, timedOut: true },
+    ]);
+    assert.deepEqual(parseStatus('1 0 0\n2 timeout\n'), [
+      { index: 1, exitCode: 0, signal: 0 },
+      { index: 2, exitCode: 0, signal: 0, timedOut: true },
+    ]);
+  });
+
   it('reads the processes left behind', () => {
     assert.deepEqual(parseLeftovers('42\tfaked-sysv --foreground\n'), [
       { pid: 42, command: 'faked-sysv --foreground' },
