@@ -1,13 +1,15 @@
 /*
  * Containment shared by amake-spawner (spawner.c) and amake-runner
  * (runner.c), each a program of one file that includes this: the
- * namespaces a command can be put in, and the probe that finds which of
- * them this user may create.
+ * namespaces a command can be put in, the probe that finds which of them
+ * this user may create, and the life of a namespace's init.
  */
 #ifndef AMAKE_NAMESPACES_H
 #define AMAKE_NAMESPACES_H
 
+#include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
@@ -80,6 +82,30 @@ static void probe(void) {
         if (ok && WIFEXITED(status) && WEXITSTATUS(status) == 0) return;
     }
     containment = NONE;
+}
+
+/*
+ * The rest of an init's life once it has started `command`: it reaps
+ * every process of its namespace; when the command ends, it tells
+ * `main_fd` how (the wait status) and whether anything of it is left, and
+ * it ends when nothing is.
+ */
+static void init_reap(pid_t command, int main_fd) {
+    int status;
+    for (;;) {
+        pid_t pid = waitpid(-1, &status, 0);
+        if (pid < 0 && errno == EINTR) continue;
+        if (pid < 0) _exit(0);
+        if (pid != command) continue;
+        /* What has ended already is reaped first. */
+        pid_t left;
+        while ((left = waitpid(-1, NULL, WNOHANG)) > 0) {}
+        int32_t told[2] = {status, left == 0};
+        /* Eight bytes into a pipe go in whole, or not at all. */
+        while (write(main_fd, told, sizeof told) < 0 && errno == EINTR) {}
+        close(main_fd);
+        if (!told[1]) _exit(0);
+    }
 }
 
 #endif

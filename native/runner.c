@@ -651,21 +651,7 @@ static void run_init(int main_fd, const struct job *job, const char *text,
     for (int fd = 0; fd < MAX_FD; fd++) {
         if (fd != main_fd) close(fd);
     }
-    int status;
-    for (;;) {
-        pid_t pid = waitpid(-1, &status, 0);
-        if (pid < 0 && errno == EINTR) continue;
-        if (pid < 0) _exit(0);
-        if (pid != command) continue;
-        /* The command ended: is anything of it left? What has ended
-           already is reaped first. */
-        pid_t left;
-        while ((left = waitpid(-1, NULL, WNOHANG)) > 0) {}
-        int32_t told[2] = {status, left == 0};
-        write_all(main_fd, told, sizeof told);
-        close(main_fd);
-        if (!told[1]) _exit(0);
-    }
+    init_reap(command, main_fd);
 }
 
 /* Where the processes a command left are written down. */

@@ -187,21 +187,7 @@ static void run_init(int main_fd, uint8_t flags, int out, int err, int report,
     for (int fd = 0; fd < 64; fd++) {
         if (fd != main_fd) close(fd);
     }
-    int status;
-    for (;;) {
-        pid_t pid = waitpid(-1, &status, 0);
-        if (pid < 0 && errno == EINTR) continue;
-        if (pid < 0) _exit(0);
-        if (pid != command) continue;
-        /* The command ended: is anything of it left? What has ended
-           already is reaped first. */
-        pid_t left;
-        while ((left = waitpid(-1, NULL, WNOHANG)) > 0) {}
-        int32_t told[2] = {status, left == 0};
-        write_all(main_fd, told, sizeof told);
-        close(main_fd);
-        if (!told[1]) _exit(0);
-    }
+    init_reap(command, main_fd);
 }
 
 static void start_job(char *request, uint32_t size, char ***to_free) {
