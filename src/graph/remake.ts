@@ -193,6 +193,8 @@ interface FileState {
   foundAs: string | null;
   /** vpath was searched for it, as GNU does when it first needs its time. */
   vpathSearched?: boolean;
+  /** The name vpath found was dropped when it was remade: for good. */
+  vpathIgnored?: boolean;
   /**
    * vpath found it in a GPATH directory: the name found is its name for
    * good, even if it is remade, as with GNU's rename_file.
@@ -1100,6 +1102,7 @@ export class Builder {
     if (fileState.foundAs !== null && !fileState.vpathKept && recipe) {
       this.debugLog?.basic(0, `  Ignoring VPATH name '${fileState.foundAs}'.`);
       fileState.foundAs = null;
+      fileState.vpathIgnored = true;
     }
     const status = await this.remake(
       node,
@@ -1609,6 +1612,12 @@ export class Builder {
     }
     if (runs) filesMayHaveChanged();
     this.times.forget(this.pathOf(node));
+    // Still not there under its name, it is looked for again, as GNU does
+    // when it next needs the time: `-lname` may be there now.
+    const searched = this.fileState(node);
+    if (!searched.sameAs && searched.foundAs === null) {
+      searched.vpathSearched = searched.vpathIgnored === true;
+    }
     if (result.outcome.kind === 'succeeded' && this.options.touch) {
       // After running its `+` lines GNU make touches the target, and says
       // so twice; a recipe of nothing but recursive lines is left alone.
@@ -2154,6 +2163,7 @@ export class Builder {
     }
     const other = this.state.database.file(found);
     if (other && other !== node) {
+      this.warnOfTwoRecipes(node, other);
       this.merge(node, other);
       fileState.sameAs = other;
       return;
@@ -2163,10 +2173,32 @@ export class Builder {
   }
 
   /**
+   * GNU's words when a file turns out to be another (`-lcat` found as
+   * `libcat.a`) and both have a recipe: the first name's wins.
+   */
+  private warnOfTwoRecipes(node: FileNode, other: FileNode): void {
+    const mine = this.recipeOf(node);
+    const theirs = this.recipeOf(other);
+    if (!mine || !theirs || mine === theirs) return;
+    const where = mine.location;
+    this.diagnostics.warning(
+      where,
+      `Recipe was specified for file '${node.name}' at ${formatLocation(theirs.location)},`,
+    );
+    this.diagnostics.warning(
+      where,
+      `but '${node.name}' is now considered the same file as '${other.name}'.`,
+    );
+    this.diagnostics.warning(
+      where,
+      `Recipe for '${other.name}' will be ignored in favor of the one for '${node.name}'.`,
+    );
+  }
+
+  /**
    * Makes `node` part of `other`, which vpath found it to be, as GNU's
    * rehash_file merges them: its prerequisites are added, its recipe used
-   * if the other has none (GNU also says which recipe wins when both have
-   * one; amake does not), and its flags carried over.
+   * if the other has none, and its flags carried over.
    */
   private merge(node: FileNode, other: FileNode): void {
     const [rule, ...rest] = node.rules;
