@@ -2127,10 +2127,11 @@ export class Builder {
 
   /**
    * GNU's search for a file that does not exist under its own name, done
-   * once, when its time is first needed: through vpath, then, for
-   * `-lname`, through `.LIBPATTERNS`. An archive member is looked for
-   * through its archive. A name found in a GPATH directory is kept for
-   * good; one the makefiles mention makes the two files one.
+   * when its time is first needed, and again once it is remade if it is
+   * still not there (unless the name found was dropped): through vpath,
+   * then, for `-lname`, through `.LIBPATTERNS`. An archive member is
+   * looked for through its archive. A name found in a GPATH directory is
+   * kept for good; one the makefiles mention makes the two files one.
    */
   private searchVpath(node: FileNode): void {
     const fileState = this.fileState(node);
