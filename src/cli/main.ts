@@ -228,6 +228,12 @@ async function run(
     // The message comes before the directory is left, and before the
     // database GNU prints after a fatal error.
     const status = reportFailure(error, diagnostics);
+    // Said while the makefiles were read, under -O: in one piece.
+    const ordered = diagnostics.reporter as OrderedReporter;
+    if (ordered.holding) {
+      session.announcer.withdraw();
+      ordered.release(session.directoryLines);
+    }
     if (options.printDatabase && session.state) {
       await printDatabaseAtExit(session, options, diagnostics);
     }
@@ -321,6 +327,14 @@ async function readAndBuild(
   });
   const evaluator = new Evaluator(state);
   session.state = state;
+  // Under -Oline and -Otarget, a parallel make says what it says while it
+  // reads the makefiles in one piece, as GNU make does.
+  const ordered = diagnostics.reporter as OrderedReporter;
+  const parallel =
+    (session.jobserver ?? null) !== null || (options.jobs ?? 1) !== 1;
+  const syncing =
+    options.outputSync === 'line' || options.outputSync === 'target';
+  if (parallel && syncing) ordered.hold();
   state.makeLevel = level;
   defineStartupVariables(state, options, level);
   defineBuiltins(state, options);
@@ -390,6 +404,7 @@ async function readAndBuild(
       session.announcer.withdraw();
     }
   }
+  ordered.release(schedule?.directoryLines);
   defineMakeflags(state, options, true);
 
   const buildOptions: BuildOptions = {

@@ -19,7 +19,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { isBourneShell } from '../execute/command_argv';
 import { Command, Executor, Job, JobListener } from '../execute/job';
 import { OrderedReporter, Segment } from '../report/ordered_output';
-import { Reporter, writeBytes, writeOutput } from '../report/reporter';
+import { HeldOutput } from '../report/held_output';
+import { Reporter, writeBytes } from '../report/reporter';
 import { BuildProgress } from '../report/status';
 import { JobSlots } from '../schedule/slots';
 import {
@@ -146,38 +147,6 @@ class KeptText {
 
   text(): string {
     return Buffer.concat(this.pieces).toString();
-  }
-}
-
-/** Output held back, to be printed in one piece: GNU's `-O`. */
-class HeldOutput implements Reporter {
-  private pieces: { stream: 'out' | 'err'; data: string | Uint8Array }[] = [];
-
-  out(text: string): void {
-    this.pieces.push({ stream: 'out', data: text });
-  }
-
-  err(text: string): void {
-    this.pieces.push({ stream: 'err', data: text });
-  }
-
-  bytes(stream: 'out' | 'err', data: Uint8Array): void {
-    this.pieces.push({ stream, data });
-  }
-
-  /** Prints what is held, between `lines` if given, and forgets it. */
-  writeTo(
-    reporter: Reporter,
-    lines?: { readonly entering: string; readonly leaving: string },
-  ): void {
-    const pieces = this.pieces;
-    if (pieces.length === 0) return;
-    this.pieces = [];
-    if (lines) reporter.out(lines.entering);
-    for (const { stream, data } of pieces) writeOutput(reporter, stream, data);
-    if (lines) reporter.out(lines.leaving);
-    // Other makes write to the same streams: nothing waits in a buffer.
-    reporter.flush?.();
   }
 }
 

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { HeldOutput } from './held_output';
 import { Reporter, writeBytes, writeOutput } from './reporter';
 
 /**
@@ -168,6 +169,8 @@ export class OrderedReporter implements Reporter {
   private readonly current = new AsyncLocalStorage<Segment>();
   /** Until a parallel build starts, output passes straight through. */
   private active = false;
+  /** Output held while the makefiles are read, under `-Oline`, `-Otarget`. */
+  private held: HeldOutput | null = null;
 
   constructor(private readonly inner: Reporter) {
     this.output = new OrderedOutput({
@@ -178,6 +181,27 @@ export class OrderedReporter implements Reporter {
   /** From now on, output is put in serial order. */
   activate(): void {
     this.active = true;
+  }
+
+  /**
+   * From now until `release`, output is held, to go out in one piece:
+   * GNU's `-Oline` and `-Otarget` so print what is said while the
+   * makefiles are read, `$(info)` and `$(shell)` errors among it.
+   */
+  hold(): void {
+    this.held ??= new HeldOutput();
+  }
+
+  /** Output is held, until `release`. */
+  get holding(): boolean {
+    return this.held !== null;
+  }
+
+  /** Prints what was held, between `lines` if given. */
+  release(lines?: { readonly entering: string; readonly leaving: string }) {
+    const held = this.held;
+    this.held = null;
+    held?.writeTo(this.inner, lines);
   }
 
   /** Prints everything held: the run is over. */
@@ -197,21 +221,25 @@ export class OrderedReporter implements Reporter {
   }
 
   out(text: string): void {
-    if (this.active) this.segment().write('out', text);
+    if (this.held) this.held.out(text);
+    else if (this.active) this.segment().write('out', text);
     else this.inner.out(text);
   }
 
   err(text: string): void {
-    if (this.active) this.segment().write('err', text);
+    if (this.held) this.held.err(text);
+    else if (this.active) this.segment().write('err', text);
     else this.inner.err(text);
   }
 
   bytes(stream: 'out' | 'err', data: Uint8Array): void {
-    if (this.active) this.segment().write(stream, data);
+    if (this.held) this.held.bytes(stream, data);
+    else if (this.active) this.segment().write(stream, data);
     else writeBytes(this.inner, stream, data);
   }
 
   startOutput(): void {
+    if (this.held) return;
     if (this.active) this.startOutputIn(this.segment());
     else this.inner.startOutput?.();
   }
