@@ -592,11 +592,6 @@ static void exec_command(const struct job *job, const char *text, int out,
     _exit(127);
 }
 
-/*
- * The init of a contained command's namespace: it starts the command,
- * reaps every process of the namespace, says how the command ended and
- * whether anything is left, and ends when nothing is.
- */
 /* ---- The job's time limit ---- */
 
 /* The job ran out of its time: what runs is being stopped. */
@@ -639,6 +634,11 @@ static void stop_namespace(int signal_number) {
     kill(-1, signal_number);
 }
 
+/*
+ * The init of a contained command's namespace: it starts the command,
+ * reaps every process of the namespace, says how the command ended and
+ * whether anything is left, and ends when nothing is.
+ */
 static void run_init(int main_fd, const struct job *job, const char *text,
                      int out, int err, int report) {
     signal(SIGALRM, SIG_DFL);
