@@ -1228,6 +1228,7 @@ static int provide_temporary_directory(struct job *job) {
     return 1;
 }
 
+/* For nftw, deepest first: removes one entry of the temporary directory. */
 static int remove_entry(const char *path, const struct stat *st, int type,
                         struct FTW *walk) {
     (void)st, (void)type, (void)walk;
