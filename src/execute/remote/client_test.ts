@@ -5,32 +5,15 @@
 import * as assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
+import { listenOnLoopback, rawMethod } from './fake_server';
 import { RemoteCallError, RemoteClient } from './client';
 import { decode, digestOf, encode } from './reapi';
 
 const V2 = 'build.bazel.remote.execution.v2';
-const identity = (bytes: Buffer): Buffer => bytes;
-
 interface Seen {
   readonly method: string;
   readonly metadata: grpc.Metadata;
   readonly request: Buffer;
-}
-
-/** A method that answers with `reply(request)`, or fails with its error. */
-function method(
-  path: string,
-  responseStream = false,
-): grpc.MethodDefinition<Buffer, Buffer> {
-  return {
-    path,
-    requestStream: false,
-    responseStream,
-    requestSerialize: identity,
-    requestDeserialize: identity,
-    responseSerialize: identity,
-    responseDeserialize: identity,
-  };
 }
 
 describe('RemoteClient', () => {
@@ -48,8 +31,8 @@ describe('RemoteClient', () => {
       });
     server.addService(
       {
-        GetCapabilities: method(`/${V2}.Capabilities/GetCapabilities`),
-        GetActionResult: method(`/${V2}.ActionCache/GetActionResult`),
+        GetCapabilities: rawMethod(`/${V2}.Capabilities/GetCapabilities`),
+        GetActionResult: rawMethod(`/${V2}.ActionCache/GetActionResult`),
       },
       {
         GetCapabilities: (
@@ -74,7 +57,7 @@ describe('RemoteClient', () => {
       },
     );
     server.addService(
-      { Read: method('/google.bytestream.ByteStream/Read', true) },
+      { Read: rawMethod('/google.bytestream.ByteStream/Read', true) },
       {
         Read: (call: grpc.ServerWritableStream<Buffer, Buffer>) => {
           seen.push({
@@ -88,13 +71,7 @@ describe('RemoteClient', () => {
         },
       },
     );
-    const port = await new Promise<number>((resolve, reject) =>
-      server.bindAsync(
-        '127.0.0.1:0',
-        grpc.ServerCredentials.createInsecure(),
-        (error, bound) => (error ? reject(error) : resolve(bound)),
-      ),
-    );
+    const port = await listenOnLoopback(server);
     client = new RemoteClient(
       {
         address: `grpc://127.0.0.1:${port}`,

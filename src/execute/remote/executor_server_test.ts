@@ -11,29 +11,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import * as grpc from '@grpc/grpc-js';
+import { listenOnLoopback, rawMethod } from './fake_server';
 import { LocalExecutor } from '../local';
 import { Job, JobListener } from '../job';
 import { RemoteExecutor } from './executor';
 import { Digest, decode, encode } from './reapi';
 
 const V2 = 'build.bazel.remote.execution.v2';
-const identity = (bytes: Buffer): Buffer => bytes;
-
-function method(
-  path: string,
-  responseStream = false,
-): grpc.MethodDefinition<Buffer, Buffer> {
-  return {
-    path,
-    requestStream: false,
-    responseStream,
-    requestSerialize: identity,
-    requestDeserialize: identity,
-    responseSerialize: identity,
-    responseDeserialize: identity,
-  };
-}
-
 interface CommandMessage {
   arguments: string[];
   output_files: string[];
@@ -60,15 +44,15 @@ async function startServer(minor: number): Promise<{
   };
   server.addService(
     {
-      GetCapabilities: method(`/${V2}.Capabilities/GetCapabilities`),
-      GetActionResult: method(`/${V2}.ActionCache/GetActionResult`),
-      FindMissingBlobs: method(
+      GetCapabilities: rawMethod(`/${V2}.Capabilities/GetCapabilities`),
+      GetActionResult: rawMethod(`/${V2}.ActionCache/GetActionResult`),
+      FindMissingBlobs: rawMethod(
         `/${V2}.ContentAddressableStorage/FindMissingBlobs`,
       ),
-      BatchUpdateBlobs: method(
+      BatchUpdateBlobs: rawMethod(
         `/${V2}.ContentAddressableStorage/BatchUpdateBlobs`,
       ),
-      Execute: method(`/${V2}.Execution/Execute`, true),
+      Execute: rawMethod(`/${V2}.Execution/Execute`, true),
     },
     {
       GetCapabilities: unary(() =>
@@ -124,13 +108,7 @@ async function startServer(minor: number): Promise<{
       },
     },
   );
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(
-      '127.0.0.1:0',
-      grpc.ServerCredentials.createInsecure(),
-      (error, bound) => (error ? reject(error) : resolve(bound)),
-    ),
-  );
+  const port = await listenOnLoopback(server);
   return {
     address: `grpc://127.0.0.1:${port}`,
     commands,
