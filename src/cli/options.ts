@@ -309,6 +309,77 @@ function addOperand(word: string, options: Options): void {
   }
 }
 
+/**
+ * GNU make 4.3's long options in the order of its table, each with the
+ * switch it sets. getopt lists the possibilities of an ambiguous prefix
+ * in this order, leaving out those that set the same switch as the first.
+ */
+const GNU_LONG_OPTIONS: readonly (readonly [string, string])[] = [
+  ['always-make', 'B'],
+  ['environment-overrides', 'e'],
+  ['eval', 'E'],
+  ['help', 'h'],
+  ['ignore-errors', 'i'],
+  ['keep-going', 'k'],
+  ['check-symlink-times', 'L'],
+  ['just-print', 'n'],
+  ['print-data-base', 'p'],
+  ['question', 'q'],
+  ['no-builtin-rules', 'r'],
+  ['no-builtin-variables', 'R'],
+  ['silent', 's'],
+  ['no-keep-going', 'S'],
+  ['touch', 't'],
+  ['version', 'v'],
+  ['print-directory', 'w'],
+  ['directory', 'C'],
+  ['file', 'f'],
+  ['include-dir', 'I'],
+  ['jobs', 'j'],
+  ['load-average', 'l'],
+  ['old-file', 'o'],
+  ['output-sync', 'O'],
+  ['what-if', 'W'],
+  ['debug', 'debug'],
+  ['jobserver-auth', 'jobserver-auth'],
+  ['trace', 'trace'],
+  ['no-print-directory', 'no-print-directory'],
+  ['warn-undefined-variables', 'warn-undefined-variables'],
+  ['no-silent', 'no-silent'],
+  ['jobserver-fds', 'jobserver-fds'],
+  // GNU's aliases come after its table.
+  ['quiet', 's'],
+  ['stop', 'S'],
+  ['new-file', 'W'],
+  ['assume-new', 'W'],
+  ['assume-old', 'o'],
+  ['max-load', 'l'],
+  ['dry-run', 'n'],
+  ['recon', 'n'],
+  ['makefile', 'f'],
+];
+
+/** getopt's words for a prefix of several options, with the list. */
+function ambiguous(name: string): UsageError {
+  const gnu = new Set(GNU_LONG_OPTIONS.map(([long]) => long));
+  // amake's own options come after GNU's.
+  const table = [
+    ...GNU_LONG_OPTIONS,
+    ...specs.flatMap((each, index) =>
+      each.long
+        .filter((long) => !gnu.has(long))
+        .map((long) => [long, `amake ${index}`] as const),
+    ),
+  ];
+  const matching = table.filter(([long]) => long.startsWith(name));
+  const first = matching[0]![1];
+  const listed = matching.filter(([, key], i) => i === 0 || key !== first);
+  const names = listed.map(([long]) => `'--${long}'`).join(' ');
+  return new UsageError(
+    `option '--${name}' is ambiguous; possibilities: ${names}`,
+  );
+}
+
 function parseLong(args: readonly string[], i: number, options: Options) {
   const arg = args[i]!;
   const equals = arg.indexOf('=');
@@ -318,9 +389,7 @@ function parseLong(args: readonly string[], i: number, options: Options) {
   const exact = specs.find((s) => s.long.includes(name));
   const found = exact ?? (matches.length === 1 ? matches[0] : undefined);
   if (!found) {
-    if (matches.length > 1) {
-      throw new UsageError(`option '--${name}' is ambiguous`);
-    }
+    if (matches.length > 1) throw ambiguous(name);
     throw new UsageError(`unrecognized option '--${name}'`);
   }
   const longName = exact ? name : found.long[0]!;
