@@ -85,6 +85,25 @@ static void probe(void) {
 }
 
 /*
+ * An init's start, in two halves over the pipe `sync`: the init waits
+ * until its parent has mapped the user into its namespace (when there
+ * is a user namespace), then goes on.
+ */
+static void wait_until_mapped(int sync[2]) {
+    char go;
+    close(sync[1]);
+    (void)!read(sync[0], &go, 1);
+}
+
+static void let_init_go(pid_t init, int sync[2]) {
+    close(sync[0]);
+    if (init > 0 && containment == USER_NAMESPACES) {
+        map_user(init, getuid(), getgid());
+    }
+    close(sync[1]);
+}
+
+/*
  * The rest of an init's life once it has started `command`: it reaps
  * every process of its namespace; when the command ends, it tells
  * `main_fd` how (the wait status) and whether anything of it is left, and

@@ -89,8 +89,7 @@
  *                               created or changed: type "f" regular file,
  *                               "d" directory, "l" symlink; a file's new
  *                               content is in .amake-out/tree/PATH (linked
- *                               there, or copied), a directory is made
- *                               there too
+ *                               there, or copied)
  *   then, for a symlink, target  its target, as the manifest's next string:
  *                               the tree holds no symlinks, since a worker
  *                               may follow them when it collects outputs
@@ -877,9 +876,7 @@ static void run_command(const struct job *job, const char *text, int out,
         if (!contained) exec_command(job, text, out, err, report[1]);
         /* Killed with the runner, whatever kills it. */
         prctl(PR_SET_PDEATHSIG, SIGKILL);
-        char go;
-        close(sync[1]);
-        (void)!read(sync[0], &go, 1); /* until the user is mapped */
+        wait_until_mapped(sync);
         close(main[0]);
         run_init(main[1], job, text, out, err, report[1]);
     }
@@ -887,11 +884,7 @@ static void run_command(const struct job *job, const char *text, int out,
     close(report[1]);
     if (contained) {
         close(main[1]);
-        close(sync[0]);
-        if (pid > 0 && containment == USER_NAMESPACES) {
-            map_user(pid, getuid(), getgid());
-        }
-        close(sync[1]);
+        let_init_go(pid, sync);
     }
     if (pid < 0) {
         close(report[0]);
@@ -1087,11 +1080,25 @@ static void copy_file(const char *from, const char *to, mode_t mode) {
     if (close(out)) fail(1, "cannot write %s: %s", to, strerror(errno));
 }
 
+/* "C", its type, mode, time and path: what a created or changed entry
+   begins with in the manifest. */
+static void put_changed(const char *type, const struct entry *e) {
+    put("C");
+    put(type);
+    put_mode(e->mode);
+    put_time(e->mtime);
+    put(e->path);
+}
+
 /* A file, directory or symlink the job created or changed. */
 static void record_new(const struct entry *e) {
-    if (e->type == 'o') return;
-    char *tree = tree_path(e->path);
-    if (e->type == 'f') {
+    if (e->type == 'd') {
+        put_changed("d", e);
+    } else if (e->type == 'l') {
+        put_changed("l", e);
+        put(e->target);
+    } else if (e->type == 'f') {
+        char *tree = tree_path(e->path);
         size_t size;
         char *data = NULL;
         /* Only what starts as fakeroot's lines is read whole. */
@@ -1109,33 +1116,13 @@ static void record_new(const struct entry *e) {
             put(e->path);
             write_whole(tree, form.data ? form.data : "", form.size);
         } else {
-            put("C");
-            put("f");
-            put_mode(e->mode);
-            put_time(e->mtime);
-            put(e->path);
+            put_changed("f", e);
             if (link(e->path, tree)) copy_file(e->path, tree, e->mode);
         }
         free(form.data);
         free(data);
-    } else if (e->type == 'd') {
-        put("C");
-        put("d");
-        put_mode(e->mode);
-        put_time(e->mtime);
-        put(e->path);
-        if (mkdir(tree, 0755) && errno != EEXIST) {
-            fail(1, "cannot create %s: %s", tree, strerror(errno));
-        }
-    } else {
-        put("C");
-        put("l");
-        put_mode(e->mode);
-        put_time(e->mtime);
-        put(e->path);
-        put(e->target);
+        free(tree);
     }
-    free(tree);
 }
 
 static int changed(const struct entry *old, const struct entry *new) {

@@ -252,9 +252,7 @@ static void start_job(char *request, uint32_t size, char ***to_free) {
         }
         /* Killed with the helper, whatever kills it. */
         prctl(PR_SET_PDEATHSIG, SIGKILL);
-        char go;
-        close(sync[1]);
-        (void)!read(sync[0], &go, 1); /* until the user is mapped */
+        wait_until_mapped(sync);
         close(main[0]);
         run_init(main[1], flags, out[1], err[1], report[1], directory, args,
                  env);
@@ -266,11 +264,7 @@ static void start_job(char *request, uint32_t size, char ***to_free) {
     }
     if (contained) {
         close(main[1]);
-        close(sync[0]);
-        if (pid > 0 && containment == USER_NAMESPACES) {
-            map_user(pid, getuid(), getgid());
-        }
-        close(sync[1]);
+        let_init_go(pid, sync);
     }
     if (pid < 0) {
         error = errno;
