@@ -154,8 +154,6 @@
 
 /* How long what a command left behind has between TERM and KILL. */
 enum { GRACE_MS = 1000 };
-/* Descriptors above this are not left open by anything sane. */
-enum { MAX_FD = 1024 };
 
 #define OUT ".amake-out"
 #define TREE OUT "/tree/"
@@ -554,9 +552,7 @@ static void exec_command(const struct job *job, const char *text, int out,
     dup2(null, 0);
     dup2(out, 1);
     dup2(err, 2);
-    for (int fd = 3; fd < MAX_FD; fd++) {
-        if (fd != report) close(fd);
-    }
+    close_from(3, report);
     char **env = job->env;
     /* fakeroot's chown fails with EINVAL in a user namespace, where the
        ids it would set are not mapped, unless told not to try. */
@@ -647,9 +643,7 @@ static void run_init(int main_fd, const struct job *job, const char *text,
         close(main_fd);
         exec_command(job, text, out, err, report);
     }
-    for (int fd = 0; fd < MAX_FD; fd++) {
-        if (fd != main_fd) close(fd);
-    }
+    close_from(0, main_fd);
     init_reap(command, main_fd);
 }
 

@@ -77,6 +77,8 @@ struct job {
 };
 
 static struct job jobs[MAX_JOBS];
+/* The slots ever used: the loops over the jobs look no further. */
+static int slots;
 static int wake[2];   /* written by the SIGCHLD handler */
 extern char **environ;
 
@@ -97,13 +99,19 @@ static void write_all(int fd, const void *data, size_t size) {
     }
 }
 
+/* One write a reply, that amake wakes once for it. */
 static void reply(uint32_t id, uint8_t kind, const void *data, uint32_t size) {
-    char head[9];
-    memcpy(head, &id, 4);
-    head[4] = (char)kind;
-    memcpy(head + 5, &size, 4);
-    write_all(1, head, sizeof head);
-    if (size > 0) write_all(1, data, size);
+    static char frame[9 + 65536];
+    memcpy(frame, &id, 4);
+    frame[4] = (char)kind;
+    memcpy(frame + 5, &size, 4);
+    if (size > sizeof frame - 9) {
+        write_all(1, frame, 9);
+        write_all(1, data, size);
+        return;
+    }
+    memcpy(frame + 9, data, size);
+    write_all(1, frame, 9 + size);
 }
 
 static int read_all(int fd, void *data, size_t size) {
@@ -125,7 +133,11 @@ static void on_child(int sig) {
     errno = saved;
 }
 
-/* In the child: the command's streams, directory and program. */
+/*
+ * In the child: the command's streams, directory and program. The child
+ * comes from vfork(): it shares the memory of its parent until it execs,
+ * so it allocates nothing, and its parent sets `environ` back.
+ */
 static void exec_command(uint8_t flags, int out, int err, int report,
                          const char *directory, char **args, char **env) {
     if (flags & OWN_GROUP) setpgid(0, 0);
@@ -145,20 +157,7 @@ static void exec_command(uint8_t flags, int out, int err, int report,
         close(3);
         close(4);
     }
-    for (int fd = 5; fd < 64; fd++) {
-        if (fd != report) close(fd);
-    }
-    /* fakeroot's chown fails with EINVAL in a user namespace, where the
-       ids it would set are not mapped, unless told not to try. */
-    if (containment == USER_NAMESPACES) {
-        size_t count = 0;
-        while (env[count]) count++;
-        char **more = malloc(sizeof(char *) * (count + 2));
-        memcpy(more, env, sizeof(char *) * count);
-        more[count] = "FAKEROOTDONTTRYCHOWN=1";
-        more[count + 1] = NULL;
-        env = more;
-    }
+    close_from(5, report);
     if (chdir(directory) == 0) {
         environ = env;
         execvp(args[0], args);
@@ -173,20 +172,42 @@ static void exec_command(uint8_t flags, int out, int err, int report,
  * reaps every process of the namespace, says how the command ended and
  * whether anything is left, and ends when nothing is.
  */
-static void run_init(int main_fd, uint8_t flags, int out, int err, int report,
-                     const char *directory, char **args, char **env) {
-    pid_t command = fork();
+/*
+ * fakeroot's chown fails with EINVAL in a user namespace, where the ids
+ * it would set are not mapped, unless told not to try.
+ */
+static char **environment_in_namespace(char **env) {
+    if (containment != USER_NAMESPACES) return env;
+    size_t count = 0;
+    while (env[count]) count++;
+    char **more = malloc(sizeof(char *) * (count + 2));
+    memcpy(more, env, sizeof(char *) * count);
+    more[count] = "FAKEROOTDONTTRYCHOWN=1";
+    more[count + 1] = NULL;
+    return more;
+}
+
+/* The init starts the command. */
+static pid_t start_command(int main_fd, uint8_t flags, int out, int err,
+                           int report, const char *directory, char **args,
+                           char **env) {
+    pid_t command = vfork();
     if (command == 0) {
         close(main_fd);
         exec_command(flags, out, err, report, directory, args, env);
     }
+    return command;
+}
+
+static void run_init(int main_fd, uint8_t flags, int out, int err, int report,
+                     const char *directory, char **args, char **env) {
+    pid_t command = start_command(main_fd, flags, out, err, report, directory,
+                                  args, environment_in_namespace(env));
     /* The init keeps no stream open: EOF on them is the command's. */
     if (out >= 0) close(out);
     if (err >= 0) close(err);
     close(report);
-    for (int fd = 0; fd < 64; fd++) {
-        if (fd != main_fd) close(fd);
-    }
+    close_from(0, main_fd);
     init_reap(command, main_fd);
 }
 
@@ -216,6 +237,7 @@ static void start_job(char *request, uint32_t size, char ***to_free) {
     for (int i = 0; i < MAX_JOBS && !job; i++) {
         if (jobs[i].pid == 0 && jobs[i].out < 0 && jobs[i].err < 0) {
             job = &jobs[i];
+            if (i >= slots) slots = i + 1;
         }
     }
     int32_t error = EAGAIN;
@@ -240,13 +262,20 @@ static void start_job(char *request, uint32_t size, char ***to_free) {
     for (char **entry = env; *entry; entry++) {
         if (strncmp(*entry, "FAKEROOTKEY=", 12) == 0) namespaces &= ~CLONE_NEWIPC;
     }
-    pid_t pid = fork_into(namespaces);
+    /* Uncontained, the command comes from vfork(): nothing of the
+       helper's memory is copied for a child that only execs. No handler
+       of the helper's runs in the child: signals wait until it is gone. */
+    char **own_environ = environ;
+    sigset_t all, before;
+    sigfillset(&all);
+    sigprocmask(SIG_BLOCK, &all, &before);
+    pid_t pid = contained ? fork_into(namespaces) : vfork();
     if (pid == 0) {
+        signal(SIGCHLD, SIG_DFL);
+        signal(SIGPIPE, SIG_DFL);
         sigset_t none;
         sigemptyset(&none);
         sigprocmask(SIG_SETMASK, &none, NULL);
-        signal(SIGCHLD, SIG_DFL);
-        signal(SIGPIPE, SIG_DFL);
         if (!contained) {
             exec_command(flags, out[1], err[1], report[1], directory, args, env);
         }
@@ -257,6 +286,8 @@ static void start_job(char *request, uint32_t size, char ***to_free) {
         run_init(main[1], flags, out[1], err[1], report[1], directory, args,
                  env);
     }
+    environ = own_environ;
+    sigprocmask(SIG_SETMASK, &before, NULL);
     close(report[1]);
     if (flags & CAPTURE) {
         close(out[1]);
@@ -441,7 +472,7 @@ static void reap(void) {
     int status;
     pid_t pid;
     while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
-        for (int i = 0; i < MAX_JOBS; i++) {
+        for (int i = 0; i < slots; i++) {
             struct job *job = &jobs[i];
             if (job->pid != pid) continue;
             /* Its output is all in the pipes now, unless a process it
@@ -459,7 +490,7 @@ static void reap(void) {
 /* What the grace period allowed is over: the namespaces end. */
 static int end_overdue(void) {
     long long now = now_ms(), next = -1;
-    for (int i = 0; i < MAX_JOBS; i++) {
+    for (int i = 0; i < slots; i++) {
         struct job *job = &jobs[i];
         if (job->pid == 0 || job->deadline == 0) continue;
         if (job->deadline <= now) {
@@ -483,12 +514,12 @@ static void end_all(void) {
     /* The daemons kept for the build are told first, and given the grace
        period: faked writes its state and removes its IPC objects. */
     int kept = 0;
-    for (int i = 0; i < MAX_JOBS; i++) {
+    for (int i = 0; i < slots; i++) {
         if (jobs[i].pid > 0 && jobs[i].kept) kept += end_leftovers(&jobs[i]);
     }
     for (long long until = now_ms() + GRACE_MS; kept > 0 && now_ms() < until;) {
         int alive = 0;
-        for (int i = 0; i < MAX_JOBS; i++) {
+        for (int i = 0; i < slots; i++) {
             struct job *job = &jobs[i];
             if (job->pid <= 0 || !job->kept) continue;
             if (waitpid(job->pid, NULL, WNOHANG) == job->pid) job->pid = 0;
@@ -497,10 +528,10 @@ static void end_all(void) {
         if (alive == 0) break;
         usleep(10000);
     }
-    for (int i = 0; i < MAX_JOBS; i++) {
+    for (int i = 0; i < slots; i++) {
         if (jobs[i].pid > 0) kill(jobs[i].pid, SIGKILL);
     }
-    for (int i = 0; i < MAX_JOBS; i++) {
+    for (int i = 0; i < slots; i++) {
         if (jobs[i].pid > 0) waitpid(jobs[i].pid, NULL, 0);
     }
 }
@@ -536,7 +567,7 @@ int main(int argc, char **argv) {
         int n = 0;
         fds[n++] = (struct pollfd){.fd = 0, .events = POLLIN};
         fds[n++] = (struct pollfd){.fd = wake[0], .events = POLLIN};
-        for (int i = 0; i < MAX_JOBS; i++) {
+        for (int i = 0; i < slots; i++) {
             int own[3] = {jobs[i].out, jobs[i].err, jobs[i].main_fd};
             for (int k = 0; k < 3; k++) {
                 if (own[k] < 0) continue;
