@@ -11,8 +11,10 @@
  * process ends, whatever it left behind (a daemon that called setsid(),
  * as fakeroot's faked does) is still in the namespace: each such process
  * is reported, sent TERM, and after a grace period the namespace is ended
- * with KILL. SysV IPC objects go with the IPC namespace. Where namespaces
- * are not allowed, commands run uncontained, and `--probe` says so.
+ * with KILL. SysV IPC objects go with the IPC namespace. A namespace
+ * whose command left nothing in it serves a later command. Where
+ * namespaces are not allowed, commands run uncontained, and `--probe`
+ * says so.
  *
  * amake sends requests on the helper's standard input and reads what
  * happened on its standard output, both as frames:
@@ -21,7 +23,8 @@
  *             directory, argument count, arguments..., environment...
  *   reply:    u32 id, u8 kind, u32 size, payload
  *             1: output (stdout)        2: output (stderr)
- *             3: started (i32 pid)      4: ended (i32 exit code, i32 signal)
+ *             3: started (i32 pid: the init's, when contained)
+ *             4: ended (i32 exit code, i32 signal)
  *             5: could not start (i32 errno)
  *             6: left behind (i32 pid, then its command line)
  *   flags:    1 capture output, 2 own process group, 4 jobserver,
@@ -45,6 +48,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -72,6 +76,7 @@ struct job {
     int main_ended;   /* contained: the command's main process ended */
     int main_status;
     long long deadline; /* contained: when to KILL what it left, or 0 */
+    int pooled;       /* contained: its init serves one job after another */
     int keep;         /* what it leaves lives until amake is done */
     int kept;         /* its command ended; its daemons live on */
 };
@@ -211,27 +216,284 @@ static void run_init(int main_fd, uint8_t flags, int out, int err, int report,
     init_reap(command, main_fd);
 }
 
+/*
+ * Pooled inits. Making a PID and an IPC namespace, and the init in them,
+ * was most of what containing a job cost. An init whose command ended
+ * clean, leaving no process and no SysV IPC object behind, is as good as
+ * new: it waits, in the pool, for the next job's command. Any other ends
+ * as before, and its namespaces with it. The helper and an init talk
+ * over a socket: a command goes as its request (flags, then the strings)
+ * with its streams' descriptors; its end comes back as three numbers,
+ * the wait status, whether anything is left, and whether the init can
+ * serve again.
+ */
+enum { POOL_MAX = MAX_JOBS };
+static struct { pid_t pid; int control; } pool[POOL_MAX];
+static int pool_size;
+
+/* Whether the caller's IPC namespace holds a SysV IPC object. */
+static int ipc_objects_exist(void) {
+    const char *files[] = {"/proc/sysvipc/msg", "/proc/sysvipc/sem",
+                           "/proc/sysvipc/shm"};
+    for (int i = 0; i < 3; i++) {
+        int fd = open(files[i], O_RDONLY | O_CLOEXEC);
+        if (fd < 0) return 1; /* cannot tell: not reused */
+        char text[4096];
+        ssize_t n = read(fd, text, sizeof text);
+        close(fd);
+        int lines = 0;
+        for (ssize_t k = 0; k < n; k++) lines += text[k] == '\n';
+        /* A line of headings, then one for each object. */
+        if (n < 0 || lines > 1) return 1;
+    }
+    return 0;
+}
+
+/* Sends a command to a pooled init; 0 if it went. */
+static int send_command(int control, const char *body, uint32_t size,
+                        const int *fds, int count) {
+    char space[CMSG_SPACE(sizeof(int) * 3)];
+    memset(space, 0, sizeof space);
+    struct iovec head = {.iov_base = &size, .iov_len = sizeof size};
+    struct msghdr message = {.msg_iov = &head, .msg_iovlen = 1};
+    message.msg_control = space;
+    message.msg_controllen = CMSG_SPACE(sizeof(int) * (size_t)count);
+    struct cmsghdr *rights = CMSG_FIRSTHDR(&message);
+    rights->cmsg_level = SOL_SOCKET;
+    rights->cmsg_type = SCM_RIGHTS;
+    rights->cmsg_len = CMSG_LEN(sizeof(int) * (size_t)count);
+    memcpy(CMSG_DATA(rights), fds, sizeof(int) * (size_t)count);
+    ssize_t n;
+    do n = sendmsg(control, &message, MSG_NOSIGNAL);
+    while (n < 0 && errno == EINTR);
+    if (n != (ssize_t)sizeof size) return -1;
+    while (size > 0) {
+        n = send(control, body, size, MSG_NOSIGNAL);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return -1;
+        body += n;
+        size -= (uint32_t)n;
+    }
+    return 0;
+}
+
+/* In a pooled init: the next command, or -1 once the helper is done. */
+static int receive_command(int control, char **body, uint32_t *size,
+                           int *fds) {
+    char space[CMSG_SPACE(sizeof(int) * 3)];
+    struct iovec head = {.iov_base = size, .iov_len = sizeof *size};
+    struct msghdr message = {.msg_iov = &head, .msg_iovlen = 1};
+    message.msg_control = space;
+    message.msg_controllen = sizeof space;
+    ssize_t n;
+    do n = recvmsg(control, &message, MSG_CMSG_CLOEXEC | MSG_WAITALL);
+    while (n < 0 && errno == EINTR);
+    if (n != (ssize_t)sizeof *size) return -1;
+    fds[0] = fds[1] = fds[2] = -1;
+    struct cmsghdr *rights = CMSG_FIRSTHDR(&message);
+    if (rights && rights->cmsg_type == SCM_RIGHTS) {
+        size_t count = (rights->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+        memcpy(fds, CMSG_DATA(rights), sizeof(int) * (count < 3 ? count : 3));
+    }
+    *body = malloc(*size + 1);
+    if (!*body || read_all(control, *body, *size)) return -1;
+    return 0;
+}
+
+/* The strings of a request: directory, count, arguments..., environment. */
+struct command_line {
+    const char *directory;
+    char **strings, **args, **env;
+};
+
+static void parse_command(char *p, char *end, struct command_line *line) {
+    line->strings = malloc(sizeof(char *) * ((size_t)(end - p) + 1));
+    int count = 0;
+    while (p < end) {
+        line->strings[count++] = p;
+        p += strlen(p) + 1;
+    }
+    line->strings[count] = NULL;
+    line->directory = line->strings[0];
+    int argc = atoi(line->strings[1]);
+    line->args = malloc(sizeof(char *) * (size_t)(argc + 1));
+    for (int i = 0; i < argc; i++) line->args[i] = line->strings[2 + i];
+    line->args[argc] = NULL;
+    line->env = &line->strings[2 + argc];
+}
+
+static void free_command(struct command_line *line) {
+    free(line->strings);
+    free(line->args);
+}
+
+/*
+ * A pooled init's life: command after command, until one leaves
+ * something behind, or the helper is done. It keeps amake's standard
+ * error, output and input (2, 3, 4) and the jobserver's pipe (5) for the
+ * commands to come.
+ */
+static void serve_commands(int control) {
+    for (;;) {
+        char *body;
+        uint32_t size;
+        int fds[3]; /* report, then output and error when captured */
+        if (receive_command(control, &body, &size, fds)) _exit(0);
+        uint8_t flags = (uint8_t)body[0];
+        struct command_line line;
+        parse_command(body + 1, body + size, &line);
+        char **env = environment_in_namespace(line.env);
+        pid_t command = start_command(control, flags, fds[1], fds[2], fds[0],
+                                      line.directory, line.args, env);
+        for (int i = 0; i < 3; i++) {
+            if (fds[i] >= 0) close(fds[i]);
+        }
+        if (env != line.env) free(env);
+        free_command(&line);
+        free(body);
+        int status = 0;
+        for (;;) {
+            pid_t pid = waitpid(-1, &status, 0);
+            if (pid < 0 && errno == EINTR) continue;
+            if (pid < 0 || pid == command) break;
+        }
+        pid_t left;
+        while ((left = waitpid(-1, NULL, WNOHANG)) > 0) {}
+        int32_t told[3] = {status, left == 0, 0};
+        told[2] = !told[1] && !ipc_objects_exist();
+        while (write(control, told, sizeof told) < 0 && errno == EINTR) {}
+        if (told[2]) continue;
+        /* Done serving: what is left is reaped until nothing is. */
+        close(control);
+        while (waitpid(-1, NULL, 0) > 0 || errno == EINTR) {}
+        _exit(0);
+    }
+}
+
+/* A new pooled init, or -1; its socket in `control`. */
+static pid_t new_pooled_init(int *control) {
+    int pair[2], sync[2];
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, pair)) return -1;
+    if (pipe2(sync, O_CLOEXEC)) {
+        close(pair[0]);
+        close(pair[1]);
+        return -1;
+    }
+    pid_t pid = fork_into(namespace_flags());
+    if (pid == 0) {
+        signal(SIGCHLD, SIG_DFL);
+        signal(SIGPIPE, SIG_DFL);
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        /* Killed with the helper, whatever kills it. */
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        wait_until_mapped(sync);
+        /* Input and output are /dev/null here, so that the descriptors a
+           command comes with are numbered above those it is given. */
+        int null = open("/dev/null", O_RDWR);
+        dup2(null, 0);
+        dup2(null, 1);
+        close_from(6, pair[1]);
+        serve_commands(pair[1]);
+    }
+    close(pair[1]);
+    let_init_go(pid, sync);
+    if (pid < 0) {
+        close(pair[0]);
+        return -1;
+    }
+    *control = pair[0];
+    return pid;
+}
+
+/* A job's pipes: its report, and its output and error if captured. */
+static int open_pipes(uint8_t flags, int out[2], int err[2], int report[2]) {
+    out[0] = out[1] = err[0] = err[1] = report[0] = report[1] = -1;
+    if (pipe2(report, O_CLOEXEC) == 0 &&
+        (!(flags & CAPTURE) ||
+         (pipe2(out, O_CLOEXEC) == 0 && pipe2(err, O_CLOEXEC) == 0))) {
+        return 0;
+    }
+    int error = errno;
+    int *all[] = {out, err, report};
+    for (int i = 0; i < 3; i++) {
+        if (all[i][0] >= 0) close(all[i][0]);
+        if (all[i][1] >= 0) close(all[i][1]);
+    }
+    errno = error;
+    return -1;
+}
+
+/* Tells amake that `job` started; its pipes are read as they fill. */
+static void job_started(struct job *job) {
+    fcntl(job->report, F_SETFL, O_NONBLOCK);
+    if (job->out >= 0) {
+        fcntl(job->out, F_SETFL, O_NONBLOCK);
+        fcntl(job->err, F_SETFL, O_NONBLOCK);
+    }
+    int32_t started = job->pid;
+    reply(job->id, STARTED, &started, sizeof started);
+}
+
+/* Starts a job's command through a pooled init; 0 if it started. */
+static int start_pooled(struct job *job, uint32_t id, uint8_t flags,
+                        char *request, uint32_t size) {
+    int out[2], err[2], report[2];
+    if (open_pipes(flags, out, err, report)) return -1;
+    int fds[3] = {report[1], out[1], err[1]};
+    int count = (flags & CAPTURE) ? 3 : 1;
+    pid_t pid = -1;
+    int control = -1;
+    /* An init of the pool, or a new one if the pool's cannot take it. */
+    while (pid < 0) {
+        if (pool_size > 0) {
+            pool_size--;
+            pid = pool[pool_size].pid;
+            control = pool[pool_size].control;
+        } else {
+            pid = new_pooled_init(&control);
+            if (pid < 0) break;
+        }
+        if (!send_command(control, request + 4, size - 4, fds, count)) break;
+        kill(pid, SIGKILL); /* reaped as a stranger */
+        close(control);
+        pid = -1;
+    }
+    int32_t error = errno;
+    for (int i = 0; i < count; i++) close(fds[i]);
+    if (pid < 0) {
+        close(report[0]);
+        if (flags & CAPTURE) {
+            close(out[0]);
+            close(err[0]);
+        }
+        errno = error;
+        return -1;
+    }
+    *job = (struct job){
+        .id = id,
+        .pid = pid,
+        .out = out[0],
+        .err = err[0],
+        .report = report[0],
+        .main_fd = control,
+        .pooled = 1,
+    };
+    job_started(job);
+    return 0;
+}
+
 static void start_job(char *request, uint32_t size, char ***to_free) {
     uint32_t id;
     memcpy(&id, request, 4);
     uint8_t flags = (uint8_t)request[4];
-    char *p = request + 5, *end = request + size;
-    /* directory, count, arguments..., environment..., NULL */
-    char **strings = malloc(sizeof(char *) * (size + 1));
-    int count = 0;
-    while (p < end) {
-        strings[count++] = p;
-        p += strlen(p) + 1;
-    }
-    strings[count] = NULL;
-    const char *directory = strings[0];
-    int argc = atoi(strings[1]);
-    char **args = malloc(sizeof(char *) * (size_t)(argc + 1));
-    for (int i = 0; i < argc; i++) args[i] = strings[2 + i];
-    args[argc] = NULL;
-    char **env = &strings[2 + argc];
-    to_free[0] = strings;
-    to_free[1] = args;
+    struct command_line line;
+    parse_command(request + 5, request + size, &line);
+    const char *directory = line.directory;
+    char **args = line.args, **env = line.env;
+    to_free[0] = line.strings;
+    to_free[1] = line.args;
 
     struct job *job = NULL;
     for (int i = 0; i < MAX_JOBS && !job; i++) {
@@ -245,22 +507,38 @@ static void start_job(char *request, uint32_t size, char ***to_free) {
         reply(id, FAILED, &error, sizeof error);
         return;
     }
-    int out[2] = {-1, -1}, err[2] = {-1, -1}, report[2], main[2] = {-1, -1};
-    int sync[2] = {-1, -1};
     int contained = containment != NONE;
-    if (((flags & CAPTURE) && (pipe2(out, O_CLOEXEC) || pipe2(err, O_CLOEXEC))) ||
-        pipe2(report, O_CLOEXEC) ||
-        (contained && (pipe2(main, O_CLOEXEC) || pipe2(sync, O_CLOEXEC)))) {
-        error = errno;
-        reply(id, FAILED, &error, sizeof error);
-        return;
-    }
     int namespaces = namespace_flags();
     if (flags & SHARED_IPC) namespaces &= ~CLONE_NEWIPC;
     /* Under `fakeroot amake` the commands talk to a faked outside through
        SysV IPC: they keep amake's IPC namespace, or they would hang. */
     for (char **entry = env; *entry; entry++) {
         if (strncmp(*entry, "FAKEROOTKEY=", 12) == 0) namespaces &= ~CLONE_NEWIPC;
+    }
+    /* A job whose daemons are kept, or that shares amake's IPC namespace,
+       has an init of its own. */
+    if (contained && namespaces == namespace_flags() && !(flags & KEEP)) {
+        if (start_pooled(job, id, flags, request, size)) {
+            error = errno;
+            reply(id, FAILED, &error, sizeof error);
+        }
+        return;
+    }
+    int out[2], err[2], report[2], main[2] = {-1, -1}, sync[2] = {-1, -1};
+    if (open_pipes(flags, out, err, report)) {
+        error = errno;
+        reply(id, FAILED, &error, sizeof error);
+        return;
+    }
+    if (contained && (pipe2(main, O_CLOEXEC) || pipe2(sync, O_CLOEXEC))) {
+        error = errno;
+        int *all[] = {out, err, report, main};
+        for (int i = 0; i < 4; i++) {
+            if (all[i][0] >= 0) close(all[i][0]);
+            if (all[i][1] >= 0) close(all[i][1]);
+        }
+        reply(id, FAILED, &error, sizeof error);
+        return;
     }
     /* Uncontained, the command comes from vfork(): nothing of the
        helper's memory is copied for a child that only execs. No handler
@@ -318,13 +596,7 @@ static void start_job(char *request, uint32_t size, char ***to_free) {
         .main_fd = contained ? main[0] : -1,
         .keep = contained && (flags & KEEP),
     };
-    fcntl(job->report, F_SETFL, O_NONBLOCK);
-    if (job->out >= 0) {
-        fcntl(job->out, F_SETFL, O_NONBLOCK);
-        fcntl(job->err, F_SETFL, O_NONBLOCK);
-    }
-    int32_t started = pid;
-    reply(id, STARTED, &started, sizeof started);
+    job_started(job);
 }
 
 static void start(char *request, uint32_t size) {
@@ -420,8 +692,30 @@ static int end_leftovers(struct job *job) {
 static void report_end(struct job *job, int status);
 
 static void main_ended(struct job *job) {
-    int32_t told[2];
-    if (read_all(job->main_fd, told, sizeof told) == 0) {
+    /* The wait status, whether anything is left, and (pooled) whether
+       the init can serve again. */
+    int32_t told[3] = {0, 0, 0};
+    size_t size = job->pooled ? sizeof told : 2 * sizeof told[0];
+    int told_all = read_all(job->main_fd, told, size) == 0;
+    if (told_all && told[2]) {
+        /* Nothing is left: its streams are at their end. */
+        drain(job, &job->out, OUT);
+        drain(job, &job->err, ERR);
+        if (job->out >= 0) close(job->out);
+        if (job->err >= 0) close(job->err);
+        job->out = job->err = -1;
+        report_end(job, told[0]);
+        if (pool_size < POOL_MAX) {
+            pool[pool_size].pid = job->pid;
+            pool[pool_size].control = job->main_fd;
+            pool_size++;
+        } else {
+            close(job->main_fd);
+        }
+        *job = (struct job){.out = -1, .err = -1, .report = -1, .main_fd = -1};
+        return;
+    }
+    if (told_all) {
         job->main_ended = 1;
         job->main_status = told[0];
         if (told[1] && job->keep) {
@@ -472,6 +766,13 @@ static void reap(void) {
     int status;
     pid_t pid;
     while ((pid = waitpid(-1, &status, WNOHANG)) > 0) {
+        /* An init of the pool that was killed, or told to end. */
+        for (int i = 0; i < pool_size; i++) {
+            if (pool[i].pid != pid) continue;
+            close(pool[i].control);
+            pool[i] = pool[--pool_size];
+            break;
+        }
         for (int i = 0; i < slots; i++) {
             struct job *job = &jobs[i];
             if (job->pid != pid) continue;
@@ -534,6 +835,10 @@ static void end_all(void) {
     for (int i = 0; i < slots; i++) {
         if (jobs[i].pid > 0) waitpid(jobs[i].pid, NULL, 0);
     }
+    /* The inits of the pool serve no more. */
+    for (int i = 0; i < pool_size; i++) kill(pool[i].pid, SIGKILL);
+    for (int i = 0; i < pool_size; i++) waitpid(pool[i].pid, NULL, 0);
+    pool_size = 0;
 }
 
 int main(int argc, char **argv) {

@@ -107,6 +107,20 @@ const BACKGROUND = `all:
 \t@sleep 300 & echo left a child
 `;
 
+// A job that leaves a SysV message queue, and a job after it that counts
+// those it can see; a third job after a clean one counts them too.
+const FRESH_IPC = `all: count2
+.PHONY: leave count1 clean count2
+leave:
+\t@ipcmk -Q > /dev/null
+count1: leave
+\t@ipcs -q | grep -c '^0x' || true
+clean: count1
+\t@true
+count2: clean
+\t@ipcs -q | grep -c '^0x' || true
+`;
+
 const LEAK = `all:
 \t-fakeroot sh -c 'kill -KILL $$PPID; sleep 1'
 \t@echo after
@@ -186,6 +200,16 @@ for (const [who, prefix] of USERS) {
         assert.equal(result.stdout, 'left a child\n');
         assert.match(result.stderr, /left process \d+ running \(.+\)/);
         assert.deepEqual(processesIn(dir), []);
+        fs.rmSync(dir, { recursive: true, force: true });
+      });
+
+      it('gives every job an IPC namespace no job used before', async () => {
+        const dir = workspace({ Makefile: FRESH_IPC });
+        const before = ipcObjects();
+        const result = await amake(prefix, [jobs], dir);
+        assert.equal(result.code, 0, result.stderr);
+        assert.equal(result.stdout, '0\n0\n');
+        assert.deepEqual(ipcObjects(), before);
         fs.rmSync(dir, { recursive: true, force: true });
       });
 
