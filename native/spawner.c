@@ -841,6 +841,14 @@ static void end_all(void) {
     pool_size = 0;
 }
 
+/* Whether a job has not ended, or its namespace not. */
+static int running(void) {
+    for (int i = 0; i < slots; i++) {
+        if (jobs[i].pid > 0) return 1;
+    }
+    return 0;
+}
+
 int main(int argc, char **argv) {
     /* AMAKE_CONTAINMENT=none turns containment off: to measure its cost. */
     const char *forced = getenv("AMAKE_CONTAINMENT");
@@ -851,6 +859,10 @@ int main(int argc, char **argv) {
         printf("%s\n", names[containment]);
         return 0;
     }
+    /* --once: the jobs of the requests amake wrote before it closed the
+       helper's input run to their end, and their namespaces' too, before
+       the helper ends. That is how $(shell) runs contained. */
+    int once = argc > 1 && strcmp(argv[1], "--once") == 0;
     for (int i = 0; i < MAX_JOBS; i++) {
         jobs[i].out = jobs[i].err = jobs[i].report = jobs[i].main_fd = -1;
     }
@@ -868,9 +880,14 @@ int main(int argc, char **argv) {
     char *request = malloc(capacity);
     struct pollfd fds[2 + 3 * MAX_JOBS];
     struct job *owners[2 + 3 * MAX_JOBS];
+    int reading = 1;
     for (;;) {
+        if (!reading && !running()) {
+            end_all();
+            return 0;
+        }
         int n = 0;
-        fds[n++] = (struct pollfd){.fd = 0, .events = POLLIN};
+        fds[n++] = (struct pollfd){.fd = reading ? 0 : -1, .events = POLLIN};
         fds[n++] = (struct pollfd){.fd = wake[0], .events = POLLIN};
         for (int i = 0; i < slots; i++) {
             int own[3] = {jobs[i].out, jobs[i].err, jobs[i].main_fd};
@@ -902,6 +919,8 @@ int main(int argc, char **argv) {
             if (read_all(0, &size, 4) ||
                 (size > capacity && !(request = realloc(request, capacity = size))) ||
                 read_all(0, request, size)) {
+                reading = 0;
+                if (once) continue;
                 end_all(); /* amake is done, or gone */
                 return 0;
             }

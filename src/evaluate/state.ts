@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { directArgv, execErrorText } from '../execute/command_argv';
+import { Spawner, SyncOutcome } from '../execute/spawner';
 import { filesMayHaveChanged } from '../graph/filetime';
 import { Location } from '../parse/location';
 import { Diagnostics, writeBytes } from '../report/reporter';
@@ -102,24 +103,23 @@ export class MakeState implements ExpansionHost {
     // and after `Entering directory`, which GNU says before it starts.
     this.diagnostics.reporter.startOutput?.();
     this.diagnostics.reporter.flush?.();
-    const result = spawnSync(argv[0]!, argv.slice(1), {
-      encoding: 'buffer',
-      stdio: ['inherit', 'pipe', 'pipe'],
-      env: process.env,
-      maxBuffer: 1 << 30,
-    });
+    const result = runShell(argv);
     // What it says on its standard error goes where amake's output goes
     // now: in a parallel build, into the place of the recipe expanded.
-    if (result.stderr?.length) {
+    if (result.stderr.length) {
       writeBytes(this.diagnostics.reporter, 'err', result.stderr);
     }
-    if (result.error) {
-      const code = (result.error as NodeJS.ErrnoException).code;
+    for (const { pid, command: left } of result.leftBehind) {
+      const text = `${this.diagnostics.program}: $(shell ${command}) left process ${pid} running (${left}): stopping it\n`;
+      writeBytes(this.diagnostics.reporter, 'err', Buffer.from(text));
+    }
+    if (result.startError) {
+      const code = result.startError;
       this.diagnostics.warning(null, `${argv[0]}: ${execErrorText(code)}`);
       return { output: '', status: code === 'ENOENT' ? 127 : 126 };
     }
-    const output = result.stdout ? result.stdout.toString('latin1') : '';
-    let status = result.status ?? 127;
+    const output = result.stdout.toString('latin1');
+    let status = result.exitCode;
     if (result.signal) status = 128 + signalNumber(result.signal);
     return { output, status };
   }
@@ -254,4 +254,36 @@ const signalNumbers: Record<string, number> = {
 
 export function signalNumber(signal: string): number {
   return signalNumbers[signal] ?? 1;
+}
+
+/**
+ * Runs a `$(shell)` command with amake's environment and standard input,
+ * where amake is. Through amake-spawner it is contained as a job is: what
+ * it leaves running is stopped and told of before amake goes on.
+ */
+function runShell(argv: string[]): SyncOutcome {
+  const environment: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined) environment[name] = value;
+  }
+  const contained = Spawner.runSync({
+    argv,
+    directory: process.cwd(),
+    environment,
+  });
+  if (contained) return contained;
+  const result = spawnSync(argv[0]!, argv.slice(1), {
+    encoding: 'buffer',
+    stdio: ['inherit', 'pipe', 'pipe'],
+    env: process.env,
+    maxBuffer: 1 << 30,
+  });
+  return {
+    stdout: result.stdout ?? Buffer.alloc(0),
+    stderr: result.stderr ?? Buffer.alloc(0),
+    exitCode: result.status ?? 127,
+    signal: result.signal,
+    startError: (result.error as NodeJS.ErrnoException | undefined)?.code,
+    leftBehind: [],
+  };
 }

@@ -39,6 +39,25 @@ export interface SpawnEvents {
   leftBehind(pid: number, command: string): void;
 }
 
+/** A command run to its end, as `$(shell)` runs one. */
+export type SyncRequest = Pick<
+  SpawnRequest,
+  'argv' | 'directory' | 'environment'
+>;
+
+/** How a command run to its end went. */
+export interface SyncOutcome {
+  stdout: Buffer;
+  /** Its standard error, and the helper's. */
+  stderr: Buffer;
+  exitCode: number;
+  signal: string | null;
+  /** Why it could not start (an errno name), if it did not. */
+  startError?: string;
+  /** What it left running, now stopped. */
+  leftBehind: { pid: number; command: string }[];
+}
+
 // Compiled to dist/src/execute/; `npm run build` puts the helper in dist/.
 const HELPER = path.resolve(__dirname, '../../amake-spawner');
 
@@ -119,26 +138,55 @@ export class Spawner {
     if (this.waiting.size === 0) (helper.stdout as Socket).ref();
     this.waiting.set(id, events);
     if (request.keep) this.keeping.add(id);
-    const strings = [
-      request.directory,
-      String(request.argv.length),
-      ...request.argv,
-      ...Object.entries(request.environment).map(([k, v]) => `${k}=${v}`),
-    ];
-    const body = Buffer.from(strings.join('\0') + '\0');
-    const head = Buffer.alloc(9);
-    head.writeUInt32LE(body.length + 5, 0);
-    head.writeUInt32LE(id, 4);
-    head.writeUInt8(
-      (request.capture ? 1 : 0) |
-        (request.ownGroup ? 2 : 0) |
-        (request.jobserver ? 4 : 0) |
-        (request.keep ? 8 : 0) |
-        (request.sharedIpc ? 16 : 0) |
-        (request.merge ? 32 : 0),
-      8,
-    );
-    helper.stdin!.write(Buffer.concat([head, body]));
+    helper.stdin!.write(requestFrame(id, request));
+  }
+
+  /**
+   * Runs one command, contained as a job is, and waits for it and for
+   * what it left to end: `$(shell)`, which GNU make runs while it reads
+   * or expands. Its standard input is amake's; what it writes and what it
+   * left running come back. Null when there is no helper.
+   */
+  static runSync(request: SyncRequest): SyncOutcome | null {
+    if (!Spawner.available()) return null;
+    const frame = requestFrame(1, {
+      ...request,
+      capture: false,
+      ownGroup: false,
+      jobserver: false,
+    });
+    // The command's standard output is the helper's 3, a pipe read here;
+    // its standard error the helper's, a pipe too; its input amake's, the
+    // helper's 4. The helper's own replies come on its standard output.
+    const result = spawnSync(HELPER, ['--once'], {
+      cwd: '/',
+      input: frame,
+      stdio: ['pipe', 'pipe', 'pipe', 'pipe', 0],
+      maxBuffer: 1 << 30,
+    });
+    const outcome: SyncOutcome = {
+      stdout: (result.output[3] as Buffer | null) ?? Buffer.alloc(0),
+      stderr: result.stderr ?? Buffer.alloc(0),
+      exitCode: 127,
+      signal: null,
+      leftBehind: [],
+    };
+    if (result.error) {
+      outcome.startError = (result.error as NodeJS.ErrnoException).code;
+      return outcome;
+    }
+    readFrames(result.stdout, (_id, kind, payload) => {
+      if (kind === Reply.Ended) {
+        outcome.exitCode = payload.readInt32LE(0);
+        const signal = payload.readInt32LE(4);
+        outcome.signal = signal ? signalName(signal) : null;
+      } else if (kind === Reply.Failed) {
+        outcome.startError = errnoName(payload.readInt32LE(0));
+      } else if (kind === Reply.LeftBehind) {
+        outcome.leftBehind.push(leftBehind(payload));
+      }
+    });
+    return outcome;
   }
 
   private startHelper(): ChildProcess {
@@ -170,17 +218,10 @@ export class Spawner {
   private receive(data: Buffer): void {
     this.received =
       this.received.length === 0 ? data : Buffer.concat([this.received, data]);
-    let offset = 0;
-    while (this.received.length - offset >= 9) {
-      const id = this.received.readUInt32LE(offset);
-      const kind = this.received.readUInt8(offset + 4) as Reply;
-      const size = this.received.readUInt32LE(offset + 5);
-      if (this.received.length - offset - 9 < size) break;
-      const payload = this.received.subarray(offset + 9, offset + 9 + size);
-      offset += 9 + size;
-      this.deliver(id, kind, payload);
-    }
-    this.received = this.received.subarray(offset);
+    const used = readFrames(this.received, (id, kind, payload) =>
+      this.deliver(id, kind, payload),
+    );
+    this.received = this.received.subarray(used);
   }
 
   private forget(id: number): void {
@@ -216,13 +257,64 @@ export class Spawner {
         events.couldNotStart(errnoName(payload.readInt32LE(0)));
         break;
       case Reply.LeftBehind: {
-        const words = payload.subarray(4).toString().split('\0');
-        const command = words.filter((word) => word !== '').join(' ');
-        events.leftBehind(payload.readInt32LE(0), command);
+        const { pid, command } = leftBehind(payload);
+        events.leftBehind(pid, command);
         break;
       }
     }
   }
+}
+
+/** A request to the helper: its frame. */
+function requestFrame(id: number, request: SpawnRequest): Buffer {
+  const strings = [
+    request.directory,
+    String(request.argv.length),
+    ...request.argv,
+    ...Object.entries(request.environment).map(([k, v]) => `${k}=${v}`),
+  ];
+  const body = Buffer.from(strings.join('\0') + '\0');
+  const head = Buffer.alloc(9);
+  head.writeUInt32LE(body.length + 5, 0);
+  head.writeUInt32LE(id, 4);
+  head.writeUInt8(
+    (request.capture ? 1 : 0) |
+      (request.ownGroup ? 2 : 0) |
+      (request.jobserver ? 4 : 0) |
+      (request.keep ? 8 : 0) |
+      (request.sharedIpc ? 16 : 0) |
+      (request.merge ? 32 : 0),
+    8,
+  );
+  return Buffer.concat([head, body]);
+}
+
+/**
+ * Hands each whole reply in `data` to `deliver`; how many bytes they
+ * took (a reply cut short at the end waits for the rest).
+ */
+function readFrames(
+  data: Buffer,
+  deliver: (id: number, kind: Reply, payload: Buffer) => void,
+): number {
+  let offset = 0;
+  while (data.length - offset >= 9) {
+    const id = data.readUInt32LE(offset);
+    const kind = data.readUInt8(offset + 4) as Reply;
+    const size = data.readUInt32LE(offset + 5);
+    if (data.length - offset - 9 < size) break;
+    const payload = data.subarray(offset + 9, offset + 9 + size);
+    offset += 9 + size;
+    deliver(id, kind, payload);
+  }
+  return offset;
+}
+
+/** A process left behind: its pid, then its command line's words. */
+function leftBehind(payload: Buffer): { pid: number; command: string } {
+  const words = payload.subarray(4).toString().split('\0');
+  const command = words.filter((word) => word !== '').join(' ');
+  return { pid: payload.readInt32LE(0), command };
 }
 
 function signalName(number: number): string {

@@ -107,6 +107,11 @@ const BACKGROUND = `all:
 \t@sleep 300 & echo left a child
 `;
 
+const SHELL_DAEMON = `X := $(shell setsid sh -c 'exec 0<&- 1>&- 2>&-; sleep 300' & echo started)
+all:
+\t@echo $(X)
+`;
+
 // A job that leaves a SysV message queue, and a job after it that counts
 // those it can see; a third job after a clean one counts them too.
 const FRESH_IPC = `all: count2
@@ -199,6 +204,19 @@ for (const [who, prefix] of USERS) {
         assert.equal(result.code, 0, result.stderr);
         assert.equal(result.stdout, 'left a child\n');
         assert.match(result.stderr, /left process \d+ running \(.+\)/);
+        assert.deepEqual(processesIn(dir), []);
+        fs.rmSync(dir, { recursive: true, force: true });
+      });
+
+      it('reports and stops a daemon a $(shell) command started', async () => {
+        const dir = workspace({ Makefile: SHELL_DAEMON });
+        const result = await amake(prefix, [jobs], dir);
+        assert.equal(result.code, 0, result.stderr);
+        assert.equal(result.stdout, 'started\n');
+        assert.match(
+          result.stderr,
+          /^amake: \$\(shell setsid .*\) left process \d+ running \(.+\): stopping it$/m,
+        );
         assert.deepEqual(processesIn(dir), []);
         fs.rmSync(dir, { recursive: true, force: true });
       });
