@@ -357,30 +357,36 @@ describe(
   'a workspace on a tmpfs of its own',
   { skip: !isRoot && 'needs root to mount' },
   () => {
-    const cases: [string, string, string[]][] = [
-      ['a job that leaves a daemon', DAEMON, ['-j4']],
-      ['a killed fakeroot', LEAK, ['-j1']],
-      ['a failing build', 'all:\n\t@sleep 300 &\n\t@false\n', ['-j2']],
+    const cases: [string, string][] = [
+      ['a job that leaves a daemon', DAEMON],
+      ['a killed fakeroot', LEAK],
+      ['a failing build', 'all:\n\t@sleep 300 &\n\t@false\n'],
+      ['a $(shell) that leaves a daemon', SHELL_DAEMON],
     ];
-    for (const [what, makefile, args] of cases) {
-      it(
-        `unmounts the moment amake returns, after ${what}`,
-        {
-          skip: !hasFakeroot && 'fakeroot is not installed',
-        },
-        async () => {
-          const mount = scratch({});
-          execFileSync('mount', ['-t', 'tmpfs', 'tmpfs', mount]);
-          try {
-            fs.writeFileSync(path.join(mount, 'Makefile'), makefile);
-            await amake([], args, mount);
-          } finally {
-            // No retry: busy now is a failure.
-            execFileSync('umount', [mount]);
-            fs.rmSync(mount, { recursive: true, force: true });
-          }
-        },
-      );
+    for (const [who, prefix] of USERS) {
+      for (const jobs of ['-j1', '-j4']) {
+        for (const [what, makefile] of cases) {
+          it(
+            `unmounts the moment amake returns, after ${what}, ${who}, ${jobs}`,
+            {
+              skip: !hasFakeroot && 'fakeroot is not installed',
+            },
+            async () => {
+              const mount = scratch({});
+              execFileSync('mount', ['-t', 'tmpfs', 'tmpfs', mount]);
+              try {
+                fs.chmodSync(mount, 0o777);
+                fs.writeFileSync(path.join(mount, 'Makefile'), makefile);
+                await amake(prefix, [jobs], mount);
+              } finally {
+                // No retry: busy now is a failure.
+                execFileSync('umount', [mount]);
+                fs.rmSync(mount, { recursive: true, force: true });
+              }
+            },
+          );
+        }
+      }
     }
 
     it('unmounts the moment amake returns after TERM mid-job', async () => {
