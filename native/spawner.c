@@ -370,6 +370,15 @@ static void serve_commands(int control) {
     }
 }
 
+/* In a child: signals as a new program finds them, none blocked. */
+static void signals_as_default(void) {
+    signal(SIGCHLD, SIG_DFL);
+    signal(SIGPIPE, SIG_DFL);
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, NULL);
+}
+
 /* A new pooled init, or -1; its socket in `control`. */
 static pid_t new_pooled_init(int *control) {
     int pair[2], sync[2];
@@ -381,11 +390,7 @@ static pid_t new_pooled_init(int *control) {
     }
     pid_t pid = fork_into(namespace_flags());
     if (pid == 0) {
-        signal(SIGCHLD, SIG_DFL);
-        signal(SIGPIPE, SIG_DFL);
-        sigset_t none;
-        sigemptyset(&none);
-        sigprocmask(SIG_SETMASK, &none, NULL);
+        signals_as_default();
         /* Killed with the helper, whatever kills it. */
         prctl(PR_SET_PDEATHSIG, SIGKILL);
         wait_until_mapped(sync);
@@ -549,11 +554,7 @@ static void start_job(char *request, uint32_t size, char ***to_free) {
     sigprocmask(SIG_BLOCK, &all, &before);
     pid_t pid = contained ? fork_into(namespaces) : vfork();
     if (pid == 0) {
-        signal(SIGCHLD, SIG_DFL);
-        signal(SIGPIPE, SIG_DFL);
-        sigset_t none;
-        sigemptyset(&none);
-        sigprocmask(SIG_SETMASK, &none, NULL);
+        signals_as_default();
         if (!contained) {
             exec_command(flags, out[1], err[1], report[1], directory, args, env);
         }
@@ -691,6 +692,15 @@ static int end_leftovers(struct job *job) {
 /* The init says the command ended, and whether it left anything. */
 static void report_end(struct job *job, int status);
 
+/* Passes on what is in the job's pipes, and closes them. */
+static void drain_all(struct job *job) {
+    drain(job, &job->out, OUT);
+    drain(job, &job->err, ERR);
+    if (job->out >= 0) close(job->out);
+    if (job->err >= 0) close(job->err);
+    job->out = job->err = -1;
+}
+
 static void main_ended(struct job *job) {
     /* The wait status, whether anything is left, and (pooled) whether
        the init can serve again. */
@@ -699,11 +709,7 @@ static void main_ended(struct job *job) {
     int told_all = read_all(job->main_fd, told, size) == 0;
     if (told_all && told[2]) {
         /* Nothing is left: its streams are at their end. */
-        drain(job, &job->out, OUT);
-        drain(job, &job->err, ERR);
-        if (job->out >= 0) close(job->out);
-        if (job->err >= 0) close(job->err);
-        job->out = job->err = -1;
+        drain_all(job);
         report_end(job, told[0]);
         if (pool_size < POOL_MAX) {
             pool[pool_size].pid = job->pid;
@@ -720,11 +726,7 @@ static void main_ended(struct job *job) {
         job->main_status = told[0];
         if (told[1] && job->keep) {
             /* Its daemons live on, until amake is done: the job is. */
-            drain(job, &job->out, OUT);
-            drain(job, &job->err, ERR);
-            if (job->out >= 0) close(job->out);
-            if (job->err >= 0) close(job->err);
-            job->out = job->err = -1;
+            drain_all(job);
             report_end(job, told[0]);
             job->kept = 1;
         } else if (told[1] && end_leftovers(job) > 0) {
@@ -778,11 +780,7 @@ static void reap(void) {
             if (job->pid != pid) continue;
             /* Its output is all in the pipes now, unless a process it
                left writes on: that is not waited for. */
-            drain(job, &job->out, OUT);
-            drain(job, &job->err, ERR);
-            if (job->out >= 0) close(job->out);
-            if (job->err >= 0) close(job->err);
-            job->out = job->err = -1;
+            drain_all(job);
             finish(job, status);
         }
     }
