@@ -35,7 +35,6 @@ import { deleteIntermediateFiles, implicitRuleFor } from './intermediate';
 import { parseArchiveMember, touchArchiveMember } from './archive';
 import { findInVpath, findLibrary, isInGpath } from './vpath';
 import { patternScopes } from './scopes';
-import { suffixList } from './snap';
 
 /** Command-line switches that change how targets are brought up to date. */
 export interface BuildOptions {
@@ -1813,9 +1812,13 @@ export class Builder {
 
   /** `$*` of an explicit rule: the name less a known suffix. */
   private suffixStem(name: string): string {
-    for (const suffix of suffixList(this.state)) {
-      if (name.endsWith(suffix) && name.length > suffix.length) {
-        return name.slice(0, -suffix.length);
+    // Every job asks: the list is walked where it is, not copied.
+    const suffixes = this.state.database.file('.SUFFIXES');
+    for (const rule of suffixes?.rules ?? []) {
+      for (const { name: suffix } of rule.prerequisites) {
+        if (name.endsWith(suffix) && name.length > suffix.length) {
+          return name.slice(0, -suffix.length);
+        }
       }
     }
     return '';

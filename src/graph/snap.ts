@@ -146,10 +146,3 @@ function extraPrerequisites(
     state.expander.location = saved;
   }
 }
-
-/** The suffixes `.SUFFIXES` lists now. */
-export function suffixList(state: MakeState): string[] {
-  const node = state.database.file('.SUFFIXES');
-  if (!node) return [];
-  return node.rules.flatMap((rule) => rule.prerequisites).map((p) => p.name);
-}
