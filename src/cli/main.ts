@@ -253,7 +253,8 @@ interface Session {
   state: MakeState | null;
   /** Those that built: the goals' builder first, then the makefiles'. */
   builders: Builder[];
-  readonly debug: DebugLog | null;
+  /** Set anew if a makefile adds `--debug` to MAKEFLAGS. */
+  debug: DebugLog | null;
   /** The jobserver joined or served, if the build is parallel. */
   jobserver?: Jobserver | null;
   /** `Entering directory` and `Leaving directory`, when they are said. */
@@ -382,7 +383,7 @@ async function readAndBuild(
     if (!evaluator.readMakefile(name)) missingMakefiles.push(name);
   }
   finishDatabase(state);
-  applyMakeflagsFromMakefile(state, options);
+  applyMakeflagsFromMakefile(state, options, session, diagnostics);
   installImplicitRules(state);
   const { schedule, jobserver } = planSchedule(
     options,
@@ -475,35 +476,46 @@ async function readAndBuild(
   }
   const toRemake = [...new Set(attempted.map((entry) => entry.name))];
   toRemake.reverse();
+  const timesBefore = new Map(toRemake.map((name) => [name, mtimeOf(name)]));
   const { remade, failed } = await stoppableBy(
     FATAL_SIGNALS,
     makefileBuilder,
     () => makefileBuilder.remakeMakefiles(toRemake),
   );
 
-  // A missing makefile that could not be made ends the run, or with -k
-  // the goals are still built and the run fails after.
+  // A makefile that could not be remade, missing or not, ends the run;
+  // with -k the goals are still built and the run fails after. One that
+  // only `-include` named does not count, as GNU's "don't care" files.
   let makefileFailed = false;
-  for (const entry of [...missingNow].reverse()) {
-    if (entry.optional || !failed.includes(entry.name)) continue;
-    if (existsSync(entry.name)) continue;
+  // A makefile whose rule failed but changed it is read again too.
+  let changedByFailure = false;
+  for (const name of toRemake) {
+    if (!failed.includes(name)) continue;
+    if (attempted.every((entry) => entry.name !== name || entry.optional)) {
+      continue;
+    }
     makefileFailed = true;
-    const message = makefileBuilder.heldMessages.get(entry.name);
-    if (message) {
-      makefileBuilder.heldMessages.delete(entry.name);
+    const message = makefileBuilder.heldMessages.get(name);
+    const missing = message !== undefined && !existsSync(name);
+    if (missing) {
+      makefileBuilder.heldMessages.delete(name);
       message();
     }
-    if (!makefileBuilder.unmakeable.has(entry.name)) {
+    if (!missing || !makefileBuilder.unmakeable.has(name)) {
       // Its rule failed, and said so; with -k the goals are still built.
       if (!options.keepGoing) return 2;
     } else {
-      const noRule = `No rule to make target '${entry.name}'`;
+      const noRule = `No rule to make target '${name}'`;
       if (!options.keepGoing) throw new MakeError(noRule);
       diagnostics.error(null, `${noRule}.`);
     }
-    diagnostics.warning(null, `Failed to remake makefile '${entry.name}'.`);
+    diagnostics.warning(null, `Failed to remake makefile '${name}'.`);
+    const time = mtimeOf(name);
+    if (time !== null && time !== timesBefore.get(name)) {
+      changedByFailure = true;
+    }
   }
-  if (remade.length > 0) {
+  if (remade.length > 0 || changedByFailure) {
     session.state = null;
     return restart(
       session.debug,
@@ -641,6 +653,15 @@ function restart(
   return result.status ?? 2;
 }
 
+/** A file's modification time in nanoseconds, or null if it is not there. */
+function mtimeOf(name: string): bigint | null {
+  try {
+    return statSync(name, { bigint: true }).mtimeNs;
+  } catch {
+    return null;
+  }
+}
+
 const startDirectory = process.cwd();
 
 /** How many times in a row amake re-reads remade makefiles at most. */
@@ -657,9 +678,14 @@ delete process.env.MAKE_RESTARTS;
  * A makefile may add options to MAKEFLAGS (`MAKEFLAGS += -s`); they take
  * effect once the makefiles are read, as in GNU make.
  */
-function applyMakeflagsFromMakefile(state: MakeState, options: Options) {
+function applyMakeflagsFromMakefile(
+  state: MakeState,
+  options: Options,
+  session: Session,
+  diagnostics: Diagnostics,
+) {
   const value = state.value('MAKEFLAGS');
-  if (value === makeflagsOptions(options, null)) return;
+  if (value === makeflagsOptions(options, null, false)) return;
   const flagsPart = value.split(' -- ')[0]!;
   const words = flagsPart.split(/[ \t]+/).filter((word) => word !== '');
   const fromMakefile = defaultOptions();
@@ -677,9 +703,26 @@ function applyMakeflagsFromMakefile(state: MakeState, options: Options) {
     'question',
     'alwaysMake',
     'noBuiltinRules',
+    'noBuiltinVariables',
+    'environmentOverrides',
+    'checkSymlinkTimes',
+    'printDatabase',
+    'trace',
     'warnUndefined',
   ] as const) {
     if (fromMakefile[key]) options[key] = true;
+  }
+  // Lists grow, as GNU's do, repeats and all: they were left out of
+  // MAKEFLAGS while the makefiles were read.
+  options.includeDirectories.push(...fromMakefile.includeDirectories);
+  if (fromMakefile.debug.length > 0) {
+    options.debug.push(...fromMakefile.debug);
+    // What the build does is told from now on; the banner was not.
+    const debug = new DebugLog(
+      diagnostics.reporter,
+      parseDebugFlags(options.debug),
+    );
+    session.debug = debug.enabled ? debug : null;
   }
   if (fromMakefile.printDirectory !== null) {
     options.printDirectory = fromMakefile.printDirectory;
@@ -708,7 +751,7 @@ function defineMakeflags(
   options: Options,
   afterReading: boolean,
 ): void {
-  const flags = makeflagsOptions(options, options.jobserverAuth);
+  const flags = makeflagsOptions(options, options.jobserverAuth, afterReading);
   const overrides = makeOverrides(options);
   if (!afterReading && overrides !== '') {
     state.define('MAKEOVERRIDES', overrides, 'recursive', 'environment', null);
@@ -733,7 +776,13 @@ function defineMakeflags(
     (state.globalScope.lookup('MAKEOVERRIDES')?.value ?? '') !== ''
       ? `${options_} -- $(MAKEOVERRIDES)`
       : options_;
-  const origin = afterReading ? 'file' : 'environment';
+  // Under -e a makefile's value would not replace the one from the
+  // environment: GNU's is an environment override then.
+  const origin = !afterReading
+    ? 'environment'
+    : options.environmentOverrides
+      ? 'environment override'
+      : 'file';
   state.define('MAKEFLAGS', value, 'recursive', origin, null).exported =
     'export';
   const dashed =

@@ -514,12 +514,15 @@ export function parseMakeflags(value: string, options: Options): void {
 
 /**
  * The options part of MAKEFLAGS as GNU make writes it: single-letter flags
- * together first, then options with values. Without letters the value
- * starts with a space.
+ * together first, then options with values, in the order of GNU's table
+ * of switches. Without letters the value starts with a space. While the
+ * makefiles are read GNU 4.3 leaves out the options that take a value
+ * (`withValues` false): `-I`, `-j`, `-l`, `-O`, `--debug`.
  */
 export function makeflagsOptions(
   options: Options,
   jobserverAuth: string | null,
+  withValues = true,
 ): string {
   let letters = '';
   if (options.alwaysMake) letters += 'B';
@@ -537,17 +540,20 @@ export function makeflagsOptions(
   if (options.touch) letters += 't';
   if (options.printDirectory === true) letters += 'w';
   const parts: string[] = [];
-  for (const directory of options.includeDirectories) {
-    parts.push(`-I${directory}`);
+  if (withValues) {
+    for (const directory of options.includeDirectories) {
+      parts.push(`-I${directory}`);
+    }
+    if (options.jobs !== null) {
+      parts.push(options.jobs === 0 ? '-j' : `-j${options.jobs}`);
+    }
+    if (options.loadAverage !== null) parts.push(`-l${options.loadAverage}`);
+    if (options.outputSync) parts.push(`-O${options.outputSync}`);
+    for (const flags of options.debug) {
+      if (flags !== 'a') parts.push(`--debug=${flags}`);
+    }
+    if (jobserverAuth) parts.push(`--jobserver-auth=${jobserverAuth}`);
   }
-  if (options.jobs !== null) {
-    parts.push(options.jobs === 0 ? '-j' : `-j${options.jobs}`);
-  }
-  if (jobserverAuth) parts.push(`--jobserver-auth=${jobserverAuth}`);
-  if (options.loadAverage !== null) parts.push(`-l${options.loadAverage}`);
-  if (options.outputSync) parts.push(`-O${options.outputSync}`);
-  const debug = options.debug.filter((flag) => flag !== 'a');
-  if (debug.length > 0) parts.push(`--debug=${debug.join(',')}`);
   if (options.trace) parts.push('--trace');
   if (options.printDirectory === false) parts.push('--no-print-directory');
   if (options.warnUndefined) parts.push('--warn-undefined-variables');

@@ -145,7 +145,8 @@ export class Spawner {
    * Runs one command, contained as a job is, and waits for it and for
    * what it left to end: `$(shell)`, which GNU make runs while it reads
    * or expands. Its standard input is amake's; what it writes and what it
-   * left running come back. Null when there is no helper.
+   * left running come back. Null when there is no helper, or it could
+   * not be started.
    */
   static runSync(request: SyncRequest): SyncOutcome | null {
     if (!Spawner.available()) return null;
@@ -164,6 +165,10 @@ export class Spawner {
       stdio: ['pipe', 'pipe', 'pipe', 'pipe', 0],
       maxBuffer: 1 << 30,
     });
+    // The helper did not start (it is being rebuilt, or the machine is
+    // out of processes): nothing ran, and the caller runs the command
+    // itself, uncontained.
+    if (result.output === null) return null;
     const outcome: SyncOutcome = {
       stdout: (result.output[3] as Buffer | null) ?? Buffer.alloc(0),
       stderr: result.stderr ?? Buffer.alloc(0),

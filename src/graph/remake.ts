@@ -1959,9 +1959,17 @@ export class Builder {
     const keepLaterPrefixes =
       this.state.oneShell &&
       !isBourneShell(this.state.value('SHELL', scope) || '/bin/sh');
+    // GNU names a recipe line by the line the recipe starts on and the
+    // line's place in the recipe: continuations, comments and blank lines
+    // between do not count.
+    const start = recipe.lines[0]?.location;
     try {
-      for (const line of recipe.lines) {
-        expander.location = line.location;
+      for (const [index, line] of recipe.lines.entries()) {
+        const location =
+          start && start.file === line.location.file
+            ? { file: start.file, line: start.line + index }
+            : line.location;
+        expander.location = location;
         const recursive = /\$[({]MAKE[)}]/.test(line.text);
         // The prefixes written before expansion apply to every command the
         // line expands into.
@@ -1987,9 +1995,7 @@ export class Builder {
             run: !(this.options.justPrint || this.options.touch) || always,
             recursive: always,
             where:
-              line.location.line === 0
-                ? '<builtin>'
-                : formatLocation(line.location),
+              line.location.line === 0 ? '<builtin>' : formatLocation(location),
           });
         }
       }
