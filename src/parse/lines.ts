@@ -73,24 +73,44 @@ function endsWithContinuation(line: string): boolean {
  */
 export function collapseContinuations(text: string, posix = false): string {
   if (!text.includes('\n')) return text;
-  let output = '';
+  // Pieces, joined once at the end: a variable continued over hundreds of
+  // lines (the dependency lists of Kbuild's .cmd files) stays linear.
+  const pieces: string[] = [];
   let i = 0;
   for (;;) {
     const newline = text.indexOf('\n', i);
-    if (newline < 0) return output + text.slice(i);
+    if (newline < 0) {
+      pieces.push(text.slice(i));
+      return pieces.join('');
+    }
     let slashes = 0;
     while (text[newline - 1 - slashes] === '\\' && newline - 1 - slashes >= i)
       slashes++;
-    output += text.slice(i, newline - slashes);
-    output += '\\'.repeat(Math.floor(slashes / 2));
+    pieces.push(text.slice(i, newline - slashes));
+    if (slashes > 1) pieces.push('\\'.repeat(Math.floor(slashes / 2)));
     i = newline + 1;
     if (slashes % 2 === 0) {
-      output += '\n';
+      pieces.push('\n');
       continue;
     }
     while (text[i] === ' ' || text[i] === '\t') i++;
     // POSIX keeps the blanks before the backslash; GNU folds them in.
-    output = (posix ? output : output.replace(/[ \t]+$/, '')) + ' ';
+    if (!posix) trimTrailingBlanks(pieces);
+    pieces.push(' ');
+  }
+}
+
+/** Takes the blanks off the end of what `pieces` join into. */
+function trimTrailingBlanks(pieces: string[]): void {
+  while (pieces.length > 0) {
+    const last = pieces[pieces.length - 1]!;
+    let end = last.length;
+    while (end > 0 && (last[end - 1] === ' ' || last[end - 1] === '\t')) end--;
+    if (end > 0) {
+      pieces[pieces.length - 1] = last.slice(0, end);
+      return;
+    }
+    pieces.pop();
   }
 }
 
