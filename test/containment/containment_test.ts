@@ -326,6 +326,53 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGKILL'] as const) {
   });
 }
 
+// A job that leaves a POSIX message queue, and a job after it that looks
+// for it by name.
+const POSIX_QUEUE_PROGRAM = `#include <fcntl.h>
+#include <mqueue.h>
+#include <stdio.h>
+#include <string.h>
+int main(int argc, char **argv) {
+    if (argc > 1 && strcmp(argv[1], "create") == 0)
+        return mq_open("/amake-test-queue", O_CREAT | O_RDWR, 0600, 0) < 0;
+    puts(mq_open("/amake-test-queue", O_RDWR) < 0 ? "absent" : "present");
+    return 0;
+}
+`;
+const POSIX_QUEUE = `all: check
+mq: mq.c
+\t@cc -o $@ $<
+create: mq
+\t@./mq create
+check: create
+\t@./mq check
+`;
+const hasCompiler = spawnSync('cc', ['--version']).status === 0;
+
+describe('a POSIX message queue a job leaves', () => {
+  it(
+    'is not seen by the next job',
+    {
+      skip: !hasCompiler && 'no C compiler',
+      // A pooled init is reused when its command left no process and no
+      // SysV IPC object; it cannot list POSIX message queues (that takes
+      // an mqueue mount in its namespace), so the next command it runs
+      // can open one the last left. See ARCHITECTURE.md.
+      todo: 'pooled inits do not look for POSIX message queues',
+    },
+    async () => {
+      const dir = workspace({
+        Makefile: POSIX_QUEUE,
+        'mq.c': POSIX_QUEUE_PROGRAM,
+      });
+      const result = await amake([], ['-j1'], dir);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stdout, 'absent\n');
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  );
+});
+
 describe('amake --version', () => {
   it('says what contains the jobs', () => {
     const text = execFileSync(AMAKE, ['--version'], { encoding: 'utf8' });
