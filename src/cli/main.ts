@@ -553,6 +553,7 @@ async function readAndBuild(
   }
 
   // Build.
+  builder.carryOver(makefileBuilder);
   session.debug?.basic(0, 'Updating goal targets....');
   const status = await stoppableBy(FATAL_SIGNALS, builder, () =>
     builder.build(goals),

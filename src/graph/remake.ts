@@ -206,6 +206,8 @@ interface FileState {
  */
 export class Builder {
   private readonly states = new Map<FileNode, FileState>();
+  /** Files carryOver took from the makefiles' builder, and that builder. */
+  private readonly carried = new Map<FileNode, Builder>();
   /** The file fileState last answered for, and its state. */
   private lastFile: FileNode | null = null;
   private lastFileState: FileState | null = null;
@@ -334,6 +336,26 @@ export class Builder {
   }
 
   /**
+   * Takes over the files `makefiles` brought up to date while it remade
+   * the makefiles: GNU updates a file once a run, so what was remade then
+   * (a generated file an included makefile needs, on a FORCE rule) is not
+   * remade again for the goals. -p still asks `makefiles` about them.
+   */
+  carryOver(makefiles: Builder): void {
+    for (const [node, fileState] of makefiles.states) {
+      if (fileState.status !== 'succeeded' || this.states.has(node)) continue;
+      this.states.set(node, {
+        ...fileState,
+        visiting: false,
+        pending: undefined,
+      });
+      this.carried.set(node, makefiles);
+    }
+    this.lastFile = null;
+    this.lastFileState = null;
+  }
+
+  /**
    * Updates each goal in order; returns make's exit status. In parallel
    * all goals are started at once, each in its place in the serial order.
    */
@@ -422,6 +444,8 @@ export class Builder {
 
   /** What the build learned of `node`, for -p; null if nothing. */
   report(node: FileNode): FileBuildReport | null {
+    const carriedFrom = this.carried.get(node);
+    if (carriedFrom) return carriedFrom.report(node);
     // A file another one's rule made too was updated with it.
     const maker = this.makerOf(node);
     const fileState = this.states.get(node);
@@ -914,7 +938,9 @@ export class Builder {
       if (time > latest) latest = time;
       if (status !== 'succeeded') {
         result = status;
-        if (status === 'failed') break;
+        // With -k each rule is tried, as GNU updates each double-colon
+        // entry of a file on its own.
+        if (status === 'failed' && !this.options.keepGoing) break;
       }
     }
     this.times.set(this.pathOf(node), latest);
