@@ -1478,7 +1478,8 @@ export class Builder {
     try {
       if (slots) {
         if (this.stopped) return 'failed';
-        await slots.acquire(pragmas.alone);
+        // In its place in the serial order, where output is put in it.
+        await slots.acquire(pragmas.alone, this.schedule?.ordered?.segment());
         if (this.stopped) {
           slots.release();
           return 'failed';

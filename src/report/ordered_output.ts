@@ -39,7 +39,34 @@ export class Segment {
   /** The cursor has printed all of it and moved on. */
   private passed = false;
 
-  constructor(private readonly output: OrderedOutput) {}
+  /** Its children so far: the next one's place among them. */
+  private children = 0;
+
+  constructor(
+    private readonly output: OrderedOutput,
+    /** The segment it is in, and its place there, for `precedes`. */
+    private readonly parent: Segment | null = null,
+    private readonly place = 0,
+  ) {}
+
+  /** Whether this segment comes before `other` in the serial order. */
+  precedes(other: Segment): boolean {
+    const mine = this.path();
+    const theirs = other.path();
+    for (let i = 0; i < mine.length && i < theirs.length; i++) {
+      if (mine[i] !== theirs[i]) return mine[i]! < theirs[i]!;
+    }
+    // One holds the other: the one that holds it comes first.
+    return mine.length < theirs.length;
+  }
+
+  /** The places of it and its ancestors, from the root down. */
+  private path(): number[] {
+    if (!this.parent) return [];
+    const places = [this.place];
+    for (let s = this.parent; s.parent; s = s.parent) places.push(s.place);
+    return places.reverse();
+  }
 
   write(stream: Stream, data: string | Uint8Array): void {
     if (data.length === 0) return;
@@ -67,7 +94,7 @@ export class Segment {
 
   /** A new segment after everything written here so far. */
   child(): Segment {
-    const segment = new Segment(this.output);
+    const segment = new Segment(this.output, this, this.children++);
     this.parts.push(segment);
     return segment;
   }

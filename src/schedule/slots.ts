@@ -18,7 +18,9 @@ export class JobSlots {
   private running = 0;
   /** Tokens held for the running jobs beyond the first one, and spares. */
   private readonly tokens: number[] = [];
-  private readonly waiting: { start: () => void; alone: boolean }[] = [];
+  private readonly waiting: Waiting[] = [];
+  /** Jobs that asked with free slots wait to be let in together. */
+  private admitSoon: NodeJS.Immediate | null = null;
   /** A job that must run alone (`#pragma runlocal`) is running. */
   private alone = false;
   private pollTimer: NodeJS.Timeout | null = null;
@@ -37,14 +39,32 @@ export class JobSlots {
    * Resolves when one more job may start. A job `alone` starts once every
    * job before it has ended, and no other starts until it has.
    */
-  acquire(alone = false): Promise<void> {
-    if (this.waiting.length === 0 && this.mayStart(alone)) {
-      this.begin(alone);
-      return Promise.resolve();
+  acquire(alone = false, place?: Place): Promise<void> {
+    if (place === undefined) {
+      if (this.waiting.length === 0 && this.mayStart(alone)) {
+        this.begin(alone);
+        return Promise.resolve();
+      }
+      return new Promise((resolve) => {
+        this.waiting.push({ start: resolve, alone });
+        this.admit();
+      });
     }
+    // Jobs that know their place in the serial order are let in by it.
+    // Those that ask while slots are free wait for the others the same
+    // turn of the event loop makes ready, as GNU make's walk would have
+    // started the serially first of them.
     return new Promise((resolve) => {
-      this.waiting.push({ start: resolve, alone });
-      this.admit();
+      insertInOrder(this.waiting, { start: resolve, alone, place });
+      if (this.admitSoon) return;
+      if (this.waiting.length === 1 && this.mayStart(alone)) {
+        this.admitSoon ??= setImmediate(() => {
+          this.admitSoon = null;
+          this.admit();
+        });
+      } else {
+        this.admit();
+      }
     });
   }
 
@@ -60,6 +80,7 @@ export class JobSlots {
   /** Gives back every token held: for the end of the build. */
   close(): void {
     this.closed = true;
+    if (this.admitSoon) clearImmediate(this.admitSoon);
     if (this.loadTimer) clearTimeout(this.loadTimer);
     if (this.pollTimer) clearTimeout(this.pollTimer);
     this.returnSpareTokens();
@@ -152,4 +173,29 @@ export class JobSlots {
       this.admit();
     }, LOAD_RECHECK_MS);
   }
+}
+
+/** A position in the serial order: a job's output segment. */
+export interface Place {
+  precedes(other: Place): boolean;
+}
+
+interface Waiting {
+  start: () => void;
+  alone: boolean;
+  place?: Place;
+}
+
+/**
+ * Puts `job` after every waiting job it does not precede: most come in
+ * serial order, and go last at once.
+ */
+function insertInOrder(waiting: Waiting[], job: Waiting): void {
+  let index = waiting.length;
+  while (index > 0) {
+    const before = waiting[index - 1]!.place;
+    if (!before || !job.place!.precedes(before)) break;
+    index--;
+  }
+  waiting.splice(index, 0, job);
 }
