@@ -11,8 +11,9 @@ const LOAD_RECHECK_MS = 100;
  * Decides when a job may start: at most `limit` at once (`-j`), each job
  * beyond the first holding a jobserver token when there is a jobserver,
  * and no new job while the load average is at `-l` or above, unless none
- * is running. Jobs are let in in the order they asked, which is the order
- * the traversal reached them: serially earlier jobs go first.
+ * is running. Jobs that give their place in the serial order are let in
+ * by it, serially earlier first, as GNU make's walk would start them;
+ * others in the order they asked.
  */
 export class JobSlots {
   private running = 0;
