@@ -533,7 +533,7 @@ export class Builder {
   }
 
   private reportNothingToDo(node: FileNode): void {
-    if (this.options.silent || this.makefileMode) return;
+    if (this.runSilent() || this.makefileMode) return;
     const hasRecipe = this.recipeOf(node) !== null;
     const text =
       node.phony || !hasRecipe
@@ -1748,7 +1748,7 @@ export class Builder {
       },
       commandFailedIgnored: (command, outcome) => {
         // GNU keeps quiet about it under -s or a `.SILENT:` for all.
-        if (this.options.silent || this.silentForAll()) return;
+        if (this.runSilent()) return;
         reporter.err(
           `${this.diagnostics.program}: [${command.where}: ${node.name}] ${describeOutcome(outcome)} (ignored)\n`,
         );
@@ -1915,7 +1915,7 @@ export class Builder {
   private touchFile(node: FileNode, announcements = 1): boolean {
     if (node.phony) return true;
     const name = this.pathOf(node);
-    if (!this.options.silent) {
+    if (!this.runSilent()) {
       this.diagnostics.reporter.out(`touch ${name}\n`.repeat(announcements));
     }
     if (this.options.justPrint) return true;
@@ -2035,7 +2035,16 @@ export class Builder {
     return { commands, allRecursive };
   }
 
-  /** `.SILENT:` without prerequisites, which GNU takes as -s. */
+  /**
+   * -s, or `.SILENT:` without prerequisites, which GNU takes as -s: no
+   * recipe is echoed, and neither are "Nothing to be done", `touch` under
+   * -t, the intermediate files removed, nor errors ignored.
+   */
+  private runSilent(): boolean {
+    return this.options.silent || this.silentForAll();
+  }
+
+  /** `.SILENT:` without prerequisites. */
   private silentForAll(): boolean {
     const file = this.state.database.file('.SILENT');
     if (!file || !file.isTarget) return false;
@@ -2229,7 +2238,7 @@ export class Builder {
           `${this.diagnostics.program}: unlink: ${name}: ${reason}\n`,
         ),
     });
-    if (removed.length > 0 && !this.options.silent) {
+    if (removed.length > 0 && !this.runSilent()) {
       this.diagnostics.reporter.out(`rm ${removed.join(' ')}\n`);
     }
   }

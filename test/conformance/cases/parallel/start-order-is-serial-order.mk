@@ -6,4 +6,4 @@ all: a b c
 a c: x
 	@echo $@ >> log; sleep 1
 b: y
-	@echo $@ >> log; sleep 1
+	@sleep 0.5; echo $@ >> log; sleep 1
