@@ -13,6 +13,7 @@ import { builtinFunctions } from '../evaluate/functions';
 import { MakeState } from '../evaluate/state';
 import { parseAssignment } from '../parse/assignment';
 import { Builder, BuildOptions } from '../graph/remake';
+import { clockSkewDetected } from '../graph/filetime';
 import { finishDatabase } from '../graph/snap';
 import { constants as osConstants } from 'node:os';
 import { splitNames } from '../evaluate/filenames';
@@ -99,6 +100,15 @@ export function main(): void {
       (exitStatus) => exitStatus,
       (error: unknown) => reportFailure(error, diagnostics),
     )
+    .then((exitStatus) => {
+      if (clockSkewDetected()) {
+        diagnostics.warning(
+          null,
+          'warning:  Clock skew detected.  Your build may be incomplete.',
+        );
+      }
+      return exitStatus;
+    })
     // The helper that starts jobs goes first: nothing is left behind.
     .then((exitStatus) =>
       Spawner.closeAll().then(() => process.exit(checkStdout(exitStatus))),

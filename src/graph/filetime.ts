@@ -9,6 +9,26 @@ export const missing: FileTime = -1n;
 /** Newer than any file: what a remade target counts as without a file. */
 export const newest: FileTime = 1n << 62n;
 
+/** A file was found newer than the clock in this run: GNU's clock skew. */
+let skewDetected = false;
+
+export function clockSkewDetected(): boolean {
+  return skewDetected;
+}
+
+/**
+ * How far in the future a file is, as GNU make writes it: whole seconds
+ * from 99 on, else printf's `%.2g`.
+ */
+export function secondsInFuture(seconds: number): string {
+  if (seconds >= 99) return String(Math.trunc(seconds));
+  const exponent = Math.floor(Math.log10(seconds));
+  if (exponent >= -4) return String(Number(seconds.toPrecision(2)));
+  const [mantissa, power] = seconds.toExponential(1).split('e');
+  const digits = power!.replace(/^[-+]/, '').padStart(2, '0');
+  return `${Number(mantissa)}e-${digits}`;
+}
+
 /**
  * Modification times, read once and kept until a file is remade. GNU make
  * compares times with sub-second resolution where the file system has it.
@@ -16,8 +36,12 @@ export const newest: FileTime = 1n << 62n;
 export class FileTimes {
   private readonly cache = new Map<string, FileTime>();
 
-  /** `-L`: a symbolic link is as new as the newest link of its chain. */
-  constructor(private readonly checkSymlinkTimes = false) {}
+  constructor(
+    /** `-L`: a symbolic link is as new as the newest link of its chain. */
+    private readonly checkSymlinkTimes = false,
+    /** Told of the first file found whose time is in the future. */
+    private readonly onFuture?: (name: string, seconds: number) => void,
+  ) {}
 
   get(name: string): FileTime {
     let time = this.cache.get(name);
@@ -26,8 +50,23 @@ export class FileTimes {
         ? readTimeThroughLinks(name)
         : readTime(name);
       this.cache.set(name, time);
+      if (time !== missing) this.checkNotInFuture(name, time);
     }
     return time;
+  }
+
+  /**
+   * A file newer than the clock: nothing made now will be newer. GNU
+   * warns of the first it finds, and of clock skew as it exits. The clock
+   * is read to the next millisecond, so that a file written this very
+   * moment is not.
+   */
+  private checkNotInFuture(name: string, time: FileTime): void {
+    if (skewDetected) return;
+    const now = (BigInt(Date.now()) + 1n) * 1_000_000n;
+    if (time <= now) return;
+    skewDetected = true;
+    this.onFuture?.(name, Number(time - now) / 1e9);
   }
 
   /**

@@ -29,6 +29,7 @@ import {
   filesMayHaveChanged,
   missing,
   newest,
+  secondsInFuture,
 } from './filetime';
 import { ImplicitMatch } from './implicit';
 import { deleteIntermediateFiles, implicitRuleFor } from './intermediate';
@@ -269,7 +270,14 @@ export class Builder {
     private readonly makefileMode = false,
     private readonly schedule: Schedule | null = null,
   ) {
-    this.times = new FileTimes(options.checkSymlinkTimes ?? false);
+    this.times = new FileTimes(
+      options.checkSymlinkTimes ?? false,
+      (name, seconds) =>
+        this.diagnostics.warning(
+          null,
+          `Warning: File '${name}' has modification time ${secondsInFuture(seconds)} s in the future`,
+        ),
+    );
     this.parallel =
       schedule !== null && !state.database.file('.NOTPARALLEL')?.isTarget;
     const debug = options.debug;
