@@ -11,6 +11,8 @@ export const newest: FileTime = 1n << 62n;
 
 /** A file was found newer than the clock in this run: GNU's clock skew. */
 let skewDetected = false;
+/** The clock as last read, in nanoseconds. */
+let lastNow = 0n;
 
 export function clockSkewDetected(): boolean {
   return skewDetected;
@@ -62,11 +64,12 @@ export class FileTimes {
    * moment is not.
    */
   private checkNotInFuture(name: string, time: FileTime): void {
-    if (skewDetected) return;
-    const now = (BigInt(Date.now()) + 1n) * 1_000_000n;
-    if (time <= now) return;
+    // As GNU, the clock is read again only for a file newer than it was.
+    if (skewDetected || time <= lastNow) return;
+    lastNow = (BigInt(Date.now()) + 1n) * 1_000_000n;
+    if (time <= lastNow) return;
     skewDetected = true;
-    this.onFuture?.(name, Number(time - now) / 1e9);
+    this.onFuture?.(name, Number(time - lastNow) / 1e9);
   }
 
   /**

@@ -56,8 +56,9 @@ export class Segment {
     for (let i = 0; i < mine.length && i < theirs.length; i++) {
       if (mine[i] !== theirs[i]) return mine[i]! < theirs[i]!;
     }
-    // One holds the other: the one that holds it comes first.
-    return mine.length < theirs.length;
+    // One holds the other: a visit's own job comes after the visits of
+    // its prerequisites, which it holds.
+    return mine.length > theirs.length;
   }
 
   /** The places of it and its ancestors, from the root down. */
